@@ -1,0 +1,37 @@
+/** The CRMs Baton overlays; each has its own folder under `lib/crm/`. */
+export type CrmKind = 'salesforce' | 'hubspot' | 'dynamics' | 'pipedrive';
+
+/** The few object kinds the panel treats differently; everything else is `other`. */
+export type CrmObjectKind = 'account' | 'opportunity' | 'contact' | 'other';
+
+/**
+ * Which record the user is looking at, as read from the URL alone.
+ * `instance` is the org or portal (Salesforce My Domain incl. sandbox part, HubSpot portal id,
+ * Dynamics org, Pipedrive company), `objectName` the CRM's own name for the object
+ * (`Opportunity`, `0-3`, `opportunity`, `deal`) and `id` the record id in its canonical form
+ * (Salesforce 18 characters, Dynamics lower-case GUID without braces).
+ */
+export interface CrmRecordRef {
+  crm: CrmKind;
+  instance: string;
+  object: CrmObjectKind;
+  objectName: string;
+  id: string;
+}
+
+/**
+ * What the content script reads off a record page. Every field is plain text or null
+ * ("not shown"); `isWonStage` is null when the page shows no stage or status to decide it.
+ */
+export interface PageFacts {
+  title: string | null;
+  stage: string | null;
+  isWonStage: boolean | null;
+}
+
+/** How long to wait for a late-rendered page and when to stop waiting. */
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Give up after this long and return what was found so far (default 10 s). */
+  timeoutMs?: number;
+}
