@@ -1,0 +1,81 @@
+/**
+ * The one Dexie schema module: every table of DOMAIN.md, plus `crmLinks`, the sync `outbox`, per-row field `clocks`
+ * and `meta`. A shipped `version(n)` is never edited: add `version(n + 1)` with an upgrade.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  Client,
+  CrmLink,
+  Deal,
+  Decision,
+  Handoff,
+  HandoffTemplate,
+  LifecycleEvent,
+  Objective,
+  Stakeholder,
+} from '../domain/schemas';
+import type { Mutation } from '../sync/protocol';
+
+/** One pending mutation, kept until the server acknowledges its id. */
+export interface OutboxRow {
+  /** The mutation id (per install, rising by exactly 1). */
+  id: number;
+  mutation: Mutation;
+  createdAt: number;
+}
+
+/** Per-field clocks of one row, so remote edits merge field by field (`lib/sync/merge.ts`). */
+export interface ClockRow {
+  /** `<table>/<key>` */
+  id: string;
+  fields: Record<string, string>;
+  /** Tombstone clock when the row was deleted. */
+  deleted?: string;
+  /**
+   * The sync field values of a row that is not in its table (deleted, or merged into something not yet valid), so
+   * a later put that revives or completes it merges with what was there, as the server's merge does.
+   */
+  shadow?: Record<string, unknown>;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type BatonDb = Dexie & {
+  clients: EntityTable<Client, 'id'>;
+  crmLinks: EntityTable<CrmLink, 'id'>;
+  deals: EntityTable<Deal, 'id'>;
+  handoffs: EntityTable<Handoff, 'id'>;
+  stakeholders: EntityTable<Stakeholder, 'id'>;
+  objectives: EntityTable<Objective, 'id'>;
+  templates: EntityTable<HandoffTemplate, 'id'>;
+  decisions: EntityTable<Decision, 'id'>;
+  events: EntityTable<LifecycleEvent, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  clocks: EntityTable<ClockRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DB_NAME = 'baton';
+
+/** Open (lazily) a Baton database; tests pass a fresh name each. */
+export function createDb(name = DB_NAME): BatonDb {
+  const db = new Dexie(name) as BatonDb;
+  db.version(1).stores({
+    clients: 'id, name',
+    crmLinks: 'id, clientId, dealId',
+    deals: 'id, clientId',
+    handoffs: 'id, clientId, dealId, status, kind',
+    stakeholders: 'id, clientId',
+    objectives: 'id, clientId',
+    templates: 'id',
+    decisions: 'id, clientId, decidedAt, reopens',
+    events: 'id, clientId, [clientId+name], name, at',
+    outbox: 'id',
+    clocks: 'id',
+    meta: 'key',
+  });
+  return db;
+}
