@@ -134,19 +134,27 @@ export type FieldType = z.infer<typeof fieldTypeSchema>;
 export const acceptanceRuleSchema = z.discriminatedUnion('rule', [
   /** Text of at least `minWords` words. */
   z.object({ rule: z.literal('text'), minWords: z.number().int().min(1).max(200) }),
-  /** A named stakeholder who holds `role` (when given). */
-  z.object({ rule: z.literal('person'), role: stakeholderRoleSchema.optional() }),
+  /** A named stakeholder who holds `role` (when given) and, when `engagedWithinDays` is set, was engaged that recently. */
+  z.object({
+    rule: z.literal('person'),
+    role: stakeholderRoleSchema.optional(),
+    engagedWithinDays: z.number().int().min(1).max(365).optional(),
+  }),
   /** At least `min` named stakeholders. */
   z.object({ rule: z.literal('people'), min: z.number().int().min(1).max(50) }),
   /** At least `min` criteria, each with a numeric target and a due day. */
   z.object({ rule: z.literal('targets'), min: z.number().int().min(1).max(20) }),
   /** At least `min` non-empty items. */
   z.object({ rule: z.literal('list'), min: z.number().int().min(1).max(50) }),
-  /** At least `minCustomer` customer stakeholders, each rated on influence and stance (and optionally covering roles). */
+  /**
+   * At least `minCustomer` customer stakeholders, each rated on influence and stance (and optionally covering roles;
+   * with `engagedWithinDays`, only stakeholders engaged that recently count).
+   */
   z.object({
     rule: z.literal('stakeholderMap'),
     minCustomer: z.number().int().min(1).max(50),
     requireRoles: z.array(stakeholderRoleSchema).optional(),
+    engagedWithinDays: z.number().int().min(1).max(365).optional(),
   }),
   /** At least `min` pieces of evidence, each with a source (link or named document). */
   z.object({ rule: z.literal('evidence'), min: z.number().int().min(1).max(20) }),
