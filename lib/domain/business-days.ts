@@ -15,7 +15,11 @@ export function isBusinessDay(at: number): boolean {
  * Saturday 10:00 + 1 is Monday 10:00 (the clock starts on the next business day).
  */
 export function addBusinessDays(at: number, n: number): number {
+  if (n <= 0) return at;
+  // From a weekend, n business days land where they would from the Friday before (Saturday + 1 = Friday + 1 =
+  // Monday); starting from a business day makes five business days exactly one calendar week.
   let t = at;
+  while (!isBusinessDay(t)) t -= DAY_MS;
   const weeks = Math.floor(n / 5);
   let rest = n - weeks * 5;
   t += weeks * 7 * DAY_MS;

@@ -20,30 +20,33 @@ export const FIELD_KEYS = {
 
 const f = (field: PayloadField): PayloadField => field;
 
-const verifiedUseCase = f({
-  key: 'verified_use_case',
-  label: 'Verified use case',
-  type: 'text',
-  required: true,
-  help: 'The use case the customer confirmed, not one implied: which team does what, in which workflow, to solve which named problem.',
-  acceptance: { rule: 'text', minWords: 12 },
-});
-const integrationScope = f({
-  key: 'integration_scope',
-  label: 'Integration scope',
-  type: 'list',
-  required: true,
-  help: 'Each system to connect, in which direction and with which system of record. "None" is an answer, say it.',
-  acceptance: { rule: 'list', min: 1 },
-});
-const technicalOwner = f({
-  key: 'technical_owner',
-  label: 'Technical owner',
-  type: 'person',
-  required: true,
-  help: 'The named person on the customer side who owns the technical side of the implementation.',
-  acceptance: { rule: 'person', role: 'technical_owner' },
-});
+const verifiedUseCase = () =>
+  f({
+    key: 'verified_use_case',
+    label: 'Verified use case',
+    type: 'text',
+    required: true,
+    help: 'The use case the customer confirmed, not one implied: which team does what, in which workflow, to solve which named problem.',
+    acceptance: { rule: 'text', minWords: 12 },
+  });
+const integrationScope = () =>
+  f({
+    key: 'integration_scope',
+    label: 'Integration scope',
+    type: 'list',
+    required: true,
+    help: 'Each system to connect, in which direction and with which system of record. "None" is an answer, say it.',
+    acceptance: { rule: 'list', min: 1 },
+  });
+const technicalOwner = () =>
+  f({
+    key: 'technical_owner',
+    label: 'Technical owner',
+    type: 'person',
+    required: true,
+    help: 'The named person on the customer side who owns the technical side of the implementation.',
+    acceptance: { rule: 'person', role: 'technical_owner' },
+  });
 const buyingMotivation = (label: string) =>
   f({
     key: 'buying_motivation',
@@ -100,8 +103,8 @@ export const DEFAULT_TEMPLATES: readonly HandoffTemplate[] = [
     receiver: 'Sales, with IT validation',
     slaBusinessDays: 3,
     fields: [
-      verifiedUseCase,
-      integrationScope,
+      verifiedUseCase(),
+      integrationScope(),
       f({
         key: 'technical_feasibility',
         label: 'Technical feasibility',
@@ -110,7 +113,7 @@ export const DEFAULT_TEMPLATES: readonly HandoffTemplate[] = [
         help: 'What IT reviewed and confirmed is feasible, so sales does not commit to integrations and timelines IT never reviewed.',
         acceptance: { rule: 'text', minWords: 10 },
       }),
-      technicalOwner,
+      technicalOwner(),
     ],
   },
   {
@@ -121,7 +124,7 @@ export const DEFAULT_TEMPLATES: readonly HandoffTemplate[] = [
     receiver: 'Customer success',
     slaBusinessDays: 2,
     fields: [
-      verifiedUseCase,
+      verifiedUseCase(),
       f({
         key: 'executive_sponsor',
         label: 'Executive sponsor',
@@ -130,7 +133,7 @@ export const DEFAULT_TEMPLATES: readonly HandoffTemplate[] = [
         help: 'The named executive sponsor: the person who makes the decision when functions are stuck.',
         acceptance: { rule: 'person', role: 'executive_sponsor' },
       }),
-      technicalOwner,
+      technicalOwner(),
       f({
         key: 'success_criteria',
         label: 'Success criteria',
@@ -139,7 +142,7 @@ export const DEFAULT_TEMPLATES: readonly HandoffTemplate[] = [
         help: 'Success criteria with numeric targets and a due day from contract signature (30, 90, 180 days), e.g. 70% weekly active usage across licensed seats by day 90.',
         acceptance: { rule: 'targets', min: 1 },
       }),
-      integrationScope,
+      integrationScope(),
       f({
         key: 'stakeholder_map',
         label: 'Stakeholder map',
