@@ -1,13 +1,9 @@
 import { defineConfig } from 'wxt';
 
-/** Hosts the content script runs on: whole CRM hosts, the record is decided in code (see lib/crm/detect.ts). */
-export const CRM_MATCHES = [
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-  'https://*.hubspot.com/*',
-  'https://*.dynamics.com/*',
-  'https://*.pipedrive.com/*',
-];
+import { CRM_MATCHES } from './entrypoints/crm.content/matches';
+
+/** Hosts the content script runs on (whole CRM hosts; the record is decided in code). */
+export { CRM_MATCHES };
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -34,6 +30,19 @@ export default defineConfig({
         }
       : { side_panel: { default_path: 'panel.html?mode=sidebar' } }),
   }),
+  hooks: {
+    // The content script loads on every CRM page and must stay under 8 KB gzip: it uses the browser's own promise-based
+    // `browser`/`chrome` (WXT's plain `@wxt-dev/browser`) instead of webextension-polyfill (3 KB gzip), which the
+    // extension pages keep. Content-script code must therefore answer `runtime.onMessage` with `sendResponse`.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const entries = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...entries] };
+    },
+  },
   // Chromium refuses to load a bundle with a raw U+FFFF (Dexie writes String.fromCharCode(65535)): keep output ASCII.
   vite: () => ({ build: { rolldownOptions: { output: { charset: 'ascii' } } } }),
 });

@@ -1,4 +1,62 @@
+import { detectRecord } from '../../lib/crm/detect';
+import type { BackgroundToContent, TabRecord } from '../../lib/messages';
+import { CRM_MATCHES } from './matches';
+import { mountDock, type Dock } from './dock';
+import { watchRecord } from './record';
+
+/**
+ * The content script: small and dumb (ARCHITECTURE.md). It runs on whole CRM hosts, decides in code whether the
+ * page is a record (on load and on every SPA navigation), mounts the panel iframe once per tab, and posts the
+ * record to it and, for the side panel, to the background. No React, Dexie or zod: every byte loads on every page.
+ */
 export default defineContentScript({
-  matches: ['https://*.lightning.force.com/*'],
-  main() {},
+  matches: CRM_MATCHES,
+  main(ctx) {
+    let dock: Dock | undefined;
+    let view: AbortController | undefined;
+    let current: TabRecord = { type: 'baton:no-record' };
+
+    // "Extension context invalidated" (the extension was updated or reloaded): tear down quietly.
+    const invalid = () => ctx.notifyInvalidated();
+    const publish = (record: TabRecord) => {
+      current = record;
+      dock?.post(record);
+      dock?.place();
+      if (ctx.isValid) browser.runtime.sendMessage({ type: 'baton:tab-record', record }).catch(() => ctx.isValid);
+    };
+    const show = (url: string, spa: boolean) => {
+      view?.abort();
+      const ref = detectRecord(url);
+      if (!ref) {
+        dock?.setRecordPage(false);
+        if (current.type !== 'baton:no-record') publish({ type: 'baton:no-record' });
+        return;
+      }
+      dock ??= mountDock(ref.crm, invalid);
+      dock.setRecordPage(true);
+      view = new AbortController();
+      void watchRecord(ref, spa, view.signal, publish);
+    };
+
+    // Answered with sendResponse, synchronously: this script runs without webextension-polyfill (see wxt.config.ts),
+    // and Chrome's own onMessage does not take a returned promise everywhere yet.
+    const onMessage = (msg: BackgroundToContent, _sender: unknown, respond: (answer: unknown) => void) => {
+      if (msg?.type === 'baton:get-record') respond(current);
+      if (msg?.type !== 'baton:toggle') return;
+      if (dock && current.type === 'baton:record') dock.setOpen(!dock.open, true);
+      respond(dock && current.type === 'baton:record' ? { open: dock.open } : null);
+    };
+    browser.runtime.onMessage.addListener(onMessage as never);
+    ctx.onInvalidated(() => {
+      view?.abort();
+      dock?.remove();
+      try {
+        browser.runtime.onMessage.removeListener(onMessage as never);
+      } catch {
+        // the runtime is already gone
+      }
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => show(newUrl.href, true));
+    show(location.href, false);
+  },
 });
