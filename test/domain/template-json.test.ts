@@ -3,7 +3,7 @@ import { findJsonSyntaxProblem } from '../../lib/domain/json-position';
 import { parseTemplateJson, TemplateValidationError } from '../../lib/domain/template-json';
 import { DEFAULT_TEMPLATES } from '../../lib/domain/templates';
 
-const doc = () => structuredClone({ templates: DEFAULT_TEMPLATES }) as { templates: Record<string, any>[] };
+const doc = () => structuredClone({ templates: DEFAULT_TEMPLATES }) as unknown as { templates: Record<string, any>[] };
 const issuesOf = (input: unknown) => {
   try {
     parseTemplateJson(input);
