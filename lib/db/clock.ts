@@ -55,3 +55,20 @@ export async function nextMutationId(db: BatonDb): Promise<number> {
   await db.meta.put({ key: NEXT_MUTATION, value: id + 1 });
   return id;
 }
+
+/**
+ * Start a new sync identity: a fresh client id, the pending outbox renumbered from 1 and the mutation counter after
+ * it, in one transaction. For a switch to another server or workspace, which has never seen this install's mutation
+ * ids and would otherwise answer `409 mutation_gap` forever. Pending edits are kept; their clocks stay valid.
+ */
+export async function renewClientId(db: BatonDb): Promise<string> {
+  return db.transaction('rw', db.meta, db.outbox, async () => {
+    const id = randomClientId();
+    const rows = await db.outbox.orderBy(':id').toArray();
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(rows.map((r, i) => ({ ...r, id: i + 1, mutation: { ...r.mutation, id: i + 1 } })));
+    await db.meta.put({ key: CLIENT_ID, value: id });
+    await db.meta.put({ key: NEXT_MUTATION, value: rows.length + 1 });
+    return id;
+  });
+}
