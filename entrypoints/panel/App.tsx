@@ -1,0 +1,101 @@
+/**
+ * The alignment panel page. It learns the record from the CRM tab (iframe or side panel), resolves it to a client
+ * and shows loading, empty and error states that say what to do.
+ */
+import { Component, type ReactNode } from 'react';
+import { Empty } from '../../components/ui';
+import { useClientBundle, useRecordContext } from '../../lib/db/hooks';
+import type { CrmRef } from '../../lib/domain/schemas';
+import { actorOf, useProfile } from '../../lib/profile';
+import { openSidePanel, setPanelOpen } from './bridge';
+import { ClientPanel, NoBundle } from './ClientPanel';
+import { LinkRecord } from './LinkRecord';
+import { useHostRecord, type HostRecord } from './useHostRecord';
+
+export function App() {
+  const host = useHostRecord();
+  return (
+    <div className="panel" data-mode={host.mode}>
+      <Header record={host.record} mode={host.mode} />
+      <ErrorBoundary>
+        {host.status === 'waiting' ? (
+          <Loading what="Reading the CRM page…" />
+        ) : host.status === 'none' || !host.record ? (
+          <Empty title="Open an account or an opportunity">
+            <p>Baton shows the hand-over, stakeholders and objective of the record you are on.</p>
+          </Empty>
+        ) : host.record.ref.object === 'account' || host.record.ref.object === 'opportunity' ? (
+          <RecordPanel record={host.record} />
+        ) : (
+          <Empty title={`Baton works on accounts and opportunities`}>
+            <p>This is a {host.record.ref.object === 'contact' ? 'contact' : host.record.ref.objectName} record. Open its account or opportunity.</p>
+          </Empty>
+        )}
+      </ErrorBoundary>
+    </div>
+  );
+}
+
+function Header({ record, mode }: { record: HostRecord | null; mode: string }) {
+  return (
+    <header className="panel-header">
+      <span className="logo" aria-hidden>B</span>
+      <div className="grow title-block">
+        <div className="record-title" title={record?.title ?? undefined}>{record?.title ?? (record?.pending ? 'Loading record…' : 'Baton')}</div>
+        {record ? <div className="faint record-meta">{record.ref.object === 'opportunity' ? 'Opportunity' : record.ref.object === 'account' ? 'Account' : record.ref.objectName}{record.stage ? ` · ${record.stage}` : ''}</div> : null}
+      </div>
+      <a className="btn-icon" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer" aria-label="Open the dashboard" title="Dashboard">
+        ▦
+      </a>
+      {mode === 'iframe' ? (
+        <>
+          <button type="button" className="btn-icon" aria-label="Open in the browser's side panel" title="Open in side panel" onClick={() => void openSidePanel()}>
+            ⇥
+          </button>
+          <button type="button" className="btn-icon" aria-label="Collapse the panel" title="Collapse (Esc)" onClick={() => setPanelOpen(false)}>
+            ✕
+          </button>
+        </>
+      ) : null}
+    </header>
+  );
+}
+
+function RecordPanel({ record }: { record: HostRecord }) {
+  const profile = useProfile();
+  const ref: CrmRef = { crm: record.ref.crm, instance: record.ref.instance, object: record.ref.object as CrmRef['object'], id: record.ref.id };
+  const ctx = useRecordContext(ref);
+  const bundle = useClientBundle(ctx?.client?.id);
+  if (ctx === undefined) return <Loading what="Looking up this record…" />;
+  if (!ctx.client) return <LinkRecord key={ctx.link?.id ?? `${ref.crm}:${ref.id}`} crmRef={ref} title={record.title} stage={record.stage} actor={actorOf(profile)} />;
+  if (bundle === undefined) return <Loading what="Loading the client…" />;
+  if (bundle === null) return <NoBundle />;
+  return <ClientPanel key={`${bundle.client.id}:${ctx.deal?.id ?? ''}`} bundle={bundle} deal={ctx.deal} stage={record.stage} isWonStage={record.isWonStage} actor={actorOf(profile)} />;
+}
+
+function Loading({ what }: { what: string }) {
+  return (
+    <div className="empty" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden /> {what}
+    </div>
+  );
+}
+
+/** A render error shows what happened and how to recover, instead of a blank panel. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error) {
+      return (
+        <Empty title="Something went wrong in the panel">
+          <p className="error-text">{this.state.error.message}</p>
+          <button type="button" className="btn" style={{ marginTop: 8 }} onClick={() => location.reload()}>Reload the panel</button>
+        </Empty>
+      );
+    }
+    return this.props.children;
+  }
+}

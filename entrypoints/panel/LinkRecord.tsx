@@ -1,0 +1,70 @@
+/**
+ * First visit to a record with no client: create one (named from the page title) or link this record to an
+ * existing client.
+ */
+import { useMemo, useState } from 'react';
+import { Banner } from '../../components/ui';
+import { getDb } from '../../lib/db';
+import { useQuery } from '../../lib/db/hooks';
+import { createClientForRecord, linkRecord } from '../../lib/db/repos/clients';
+import type { CrmRef } from '../../lib/domain/schemas';
+import { useAction } from './useAction';
+
+export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; title: string | null; stage: string | null; actor: string }) {
+  const [name, setName] = useState(title ?? '');
+  const [mode, setMode] = useState<'create' | 'link'>('create');
+  const [query, setQuery] = useState('');
+  const { run, error } = useAction();
+  const clients = useQuery(() => getDb().clients.orderBy('name').toArray(), []);
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return (clients ?? []).filter((c) => !q || c.name.toLowerCase().includes(q)).slice(0, 8);
+  }, [clients, query]);
+  const what = crmRef.object === 'opportunity' ? 'opportunity' : 'account';
+
+  return (
+    <div className="section stack link-record">
+      <div className="stack-tight">
+        <h2>Start alignment for this {what}</h2>
+        <p className="muted">
+          Baton keeps the hand-over, stakeholder map, shared objective and decisions for the customer behind this {what}. Create the client once; its other
+          records link to it.
+        </p>
+      </div>
+      <div className="tabs" role="tablist" aria-label="Create or link">
+        <button type="button" role="tab" className="tab" aria-selected={mode === 'create'} onClick={() => setMode('create')}>New client</button>
+        <button type="button" role="tab" className="tab" aria-selected={mode === 'link'} onClick={() => setMode('link')}>Link to an existing one</button>
+      </div>
+      {mode === 'create' ? (
+        <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(() => createClientForRecord(getDb(), { ref: crmRef, title, stage, name, actor })); }}>
+          <label className="field">
+            <span className="label">Client name</span>
+            <input className="input" value={name} onChange={(e) => setName(e.target.value)} autoFocus placeholder="Customer name" />
+          </label>
+          <div className="row-end">
+            <button type="submit" className="btn btn-primary">Create client</button>
+          </div>
+        </form>
+      ) : (
+        <div className="stack">
+          <label className="field">
+            <span className="label">Find a client</span>
+            <input className="input" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus placeholder="Type a name" />
+          </label>
+          {clients && clients.length === 0 ? <p className="faint">No clients yet: create the first one.</p> : null}
+          <ul className="list">
+            {matches.map((c) => (
+              <li key={c.id} className="row">
+                <span className="grow">{c.name}</span>
+                <button type="button" className="btn btn-small" onClick={() => void run(() => linkRecord(getDb(), { ref: crmRef, clientId: c.id, title, stage }))}>
+                  Link
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error ? <Banner tone="bad" role="alert" title="Not saved">{error}</Banner> : null}
+    </div>
+  );
+}
