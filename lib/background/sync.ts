@@ -128,10 +128,12 @@ export function startSyncScheduler(options: SchedulerOptions = {}): SyncSchedule
   const onAlarm = (alarm: Browser.alarms.Alarm) => {
     if (alarm.name === SYNC_ALARM) void trigger('alarm');
   };
-  const onMessage = (message: unknown) => {
+  // Answered through sendResponse + `return true`, which both Chrome and the polyfill understand.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const parsed = syncNowMessageSchema.safeParse(message);
     if (!parsed.success) return undefined; // someone else's message
-    return trigger('message', parsed.data.force ?? false).then((r) => ({ outcome: r?.outcome ?? 'skipped' }));
+    void trigger('message', parsed.data.force ?? false).then((r) => sendResponse({ outcome: r?.outcome ?? 'skipped' }));
+    return true;
   };
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) void trigger('settings', true);
