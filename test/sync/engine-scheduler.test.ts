@@ -81,7 +81,7 @@ describe('the background sync scheduler', () => {
     const server = stubServer();
     scheduler = startSyncScheduler({ db, fetch: server.fetch, loadSettings: async () => settings });
     await until(() => server.stats.pulls === 1);
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: Date.now(), periodInMinutes: 1 });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: Date.now(), periodInMinutes: 1, persistAcrossSessions: true });
     await until(() => server.stats.pulls === 2);
     const answer = await fakeBrowser.runtime.sendMessage({ type: 'sync:now' });
     expect(answer).toEqual({ outcome: 'synced' });
