@@ -1,0 +1,325 @@
+/**
+ * The weekly triage of the whole portfolio, as pure rules over plain rows: which clients need a team lead's eyes and
+ * why. It runs over every client on the dashboard's first render, so it takes the tables as arrays read in bulk
+ * (a handful of `toArray` calls), groups them by client once, and decides each client in one pass: no per-client
+ * queries, no zod.
+ */
+import { addBusinessDays, businessDaysBetween } from './domain/business-days';
+import { objectiveStatus } from './domain/objective';
+import type { Client, Crm, CrmLink, Deal, Decision, Handoff, HandoffKind, Objective, Stakeholder } from './domain/schemas';
+import { REOPEN_WINDOW_DAYS } from './domain/signals';
+import { DEFAULT_ENGAGED_WITHIN_DAYS, coverage } from './domain/stakeholders';
+import { DAY_MS, HOUR_MS } from './domain/time';
+
+export type TriageCode =
+  | 'handoff_rejected'
+  | 'handoff_overdue'
+  | 'handoff_awaiting'
+  | 'handoff_incomplete_at_close'
+  | 'objective_unsigned'
+  | 'objective_changed'
+  | 'objective_review_overdue'
+  | 'single_thread'
+  | 'high_influence_blocker'
+  | 'decision_not_circulated'
+  | 'decision_reopened';
+
+export type TriageGroup = 'handoffs' | 'objectives' | 'stakeholders' | 'decisions';
+
+/** What each rule is called, which group it belongs to and how much it weighs in the default sort. */
+export const TRIAGE_RULES: Record<TriageCode, { label: string; group: TriageGroup; weight: 1 | 2 | 3 }> = {
+  handoff_rejected: { label: 'Hand-over rejected', group: 'handoffs', weight: 3 },
+  handoff_overdue: { label: 'Past SLA', group: 'handoffs', weight: 3 },
+  handoff_awaiting: { label: 'Awaiting acceptance', group: 'handoffs', weight: 1 },
+  handoff_incomplete_at_close: { label: 'Incomplete at close', group: 'handoffs', weight: 2 },
+  objective_unsigned: { label: 'Objective unsigned', group: 'objectives', weight: 1 },
+  objective_changed: { label: 'Changed since signed', group: 'objectives', weight: 2 },
+  objective_review_overdue: { label: 'Review overdue', group: 'objectives', weight: 2 },
+  single_thread: { label: 'Single-threaded', group: 'stakeholders', weight: 2 },
+  high_influence_blocker: { label: 'High-influence blocker', group: 'stakeholders', weight: 3 },
+  decision_not_circulated: { label: 'Decision not circulated', group: 'decisions', weight: 1 },
+  decision_reopened: { label: 'Decision reopened', group: 'decisions', weight: 2 },
+};
+
+export const TRIAGE_GROUPS: { group: TriageGroup; label: string }[] = [
+  { group: 'handoffs', label: 'Hand-overs' },
+  { group: 'objectives', label: 'Objectives' },
+  { group: 'stakeholders', label: 'Stakeholders' },
+  { group: 'decisions', label: 'Decisions' },
+];
+
+/** A decision must reach all its owners within this many hours of being made. */
+export const CIRCULATION_DUE_HOURS = 24;
+/** A reopened decision stays on the triage this many days after the reopening, then it is history. */
+export const REOPENED_RECENT_DAYS = 30;
+
+export interface TriageIssue {
+  code: TriageCode;
+  /** The concrete fact, in one short sentence. */
+  fact: string;
+  /** Since when it has been true (the submission, the due date…); the "oldest" sort uses it. */
+  since: number;
+}
+
+export interface TriageRow {
+  clientId: string;
+  name: string;
+  salesOwner: string | null;
+  csOwner: string | null;
+  /** The stage of the client's most recently read deal. */
+  stage: string | null;
+  /** Every CRM the client is linked from. */
+  crms: Crm[];
+  /** The record a row opens in the CRM: the account when linked, else the latest opportunity. */
+  link: CrmLink | null;
+  /** Most urgent first. */
+  issues: TriageIssue[];
+  /** Sum of the issues' weights. */
+  score: number;
+  /** The oldest `since` of the issues. */
+  oldest: number;
+}
+
+export interface TriageInput {
+  clients: readonly Client[];
+  crmLinks: readonly CrmLink[];
+  deals: readonly Deal[];
+  handoffs: readonly Handoff[];
+  stakeholders: readonly Stakeholder[];
+  objectives: readonly Objective[];
+  decisions: readonly Decision[];
+  /** Ids of decisions a `decision_circulated` event names (read from the events' `name` index). */
+  circulatedDecisionIds: ReadonlySet<string>;
+  now: number;
+}
+
+export interface Triage {
+  /** Clients with at least one issue. */
+  rows: TriageRow[];
+  /** All clients in the portfolio. */
+  clients: number;
+}
+
+const KIND_LABEL: Record<HandoffKind, string> = {
+  lead_to_opportunity: 'Lead → opportunity',
+  opportunity_to_close: 'Opportunity → close',
+  close_to_onboarding: 'Close → onboarding',
+  onboarding_to_adoption: 'Onboarding → adoption',
+  adoption_to_expansion: 'Adoption → expansion',
+};
+
+/** `close_to_onboarding` → "Close → onboarding". */
+export function handoffKindLabel(kind: HandoffKind): string {
+  return KIND_LABEL[kind];
+}
+
+/** The triage of every client, one pass over the grouped rows. */
+export function buildTriage(input: TriageInput): Triage {
+  const { now } = input;
+  const links = groupBy(input.crmLinks);
+  const deals = groupBy(input.deals);
+  const handoffs = groupBy(input.handoffs);
+  const stakeholders = groupBy(input.stakeholders);
+  const objectives = groupBy(input.objectives);
+  const decisions = groupBy(input.decisions);
+  const rows: TriageRow[] = [];
+  for (const client of input.clients) {
+    const id = client.id;
+    const issues: TriageIssue[] = [];
+    for (const h of handoffs.get(id) ?? []) handoffIssues(h, now, issues);
+    const objective = objectives.get(id)?.[0];
+    if (objective) objectiveIssues(objective, now, issues);
+    stakeholderIssues(stakeholders.get(id) ?? [], now, issues);
+    decisionIssues(decisions.get(id) ?? [], input.circulatedDecisionIds, now, issues);
+    if (issues.length === 0) continue;
+    issues.sort((a, b) => TRIAGE_RULES[b.code].weight - TRIAGE_RULES[a.code].weight || a.since - b.since);
+    let score = 0;
+    let oldest = Infinity;
+    for (const i of issues) {
+      score += TRIAGE_RULES[i.code].weight;
+      if (i.since < oldest) oldest = i.since;
+    }
+    const clientLinks = links.get(id) ?? [];
+    const latestDeal = latest(deals.get(id) ?? []);
+    rows.push({
+      clientId: id,
+      name: client.name,
+      salesOwner: client.salesOwner || null,
+      csOwner: client.csOwner || null,
+      stage: latestDeal?.stage || null,
+      crms: [...new Set(clientLinks.map((l) => l.crm))],
+      link: primaryLink(clientLinks, latestDeal),
+      issues,
+      score,
+      oldest,
+    });
+  }
+  return { rows, clients: input.clients.length };
+}
+
+function handoffIssues(h: Handoff, now: number, out: TriageIssue[]): void {
+  const kind = KIND_LABEL[h.kind];
+  if (h.status === 'rejected') {
+    const at = h.rejection?.at ?? h.rejectedAt ?? h.createdAt;
+    const why = h.rejection?.reasons[0]?.reason;
+    out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${h.rejection.by}` : ''}${why ? `: “${why}”` : ''}` });
+  } else if (h.status === 'submitted') {
+    const submitted = h.submittedAt ?? h.createdAt;
+    const dueAt = addBusinessDays(submitted, h.slaBusinessDays);
+    const waiting = h.receiverOwner ? ` on ${h.receiverOwner}` : '';
+    if (now > dueAt) {
+      const n = businessDaysBetween(submitted, now);
+      out.push({ code: 'handoff_overdue', since: dueAt, fact: `${kind} waiting${waiting} ${n} business days (SLA ${h.slaBusinessDays})` });
+    } else {
+      out.push({ code: 'handoff_awaiting', since: submitted, fact: `${kind} waiting${waiting}, due in ${Math.max(0, h.slaBusinessDays - businessDaysBetween(submitted, now))} business days` });
+    }
+  }
+  if (h.incompleteAtClose && h.status !== 'accepted') {
+    const share = h.completenessAtClose === undefined ? '' : ` (${Math.round(h.completenessAtClose * 100)}% complete)`;
+    out.push({ code: 'handoff_incomplete_at_close', since: h.submittedAt ?? h.createdAt, fact: `${kind} was incomplete when the deal was won${share}` });
+  }
+}
+
+function objectiveIssues(o: Objective, now: number, out: TriageIssue[]): void {
+  const st = objectiveStatus(o, now);
+  if (st.changedSinceSigned) {
+    out.push({ code: 'objective_changed', since: o.updatedAt ?? o.createdAt, fact: `At version ${o.version}, signed at version ${Math.min(...st.signedBy.map((s) => s.version))}` });
+  }
+  if (st.reviewOverdue) {
+    out.push({ code: 'objective_review_overdue', since: st.reviewDueAt, fact: `Review ${st.overdueByDays} ${st.overdueByDays === 1 ? 'day' : 'days'} overdue (every ${o.reviewCadenceDays} days)` });
+  }
+  if (st.draft) {
+    const missing = st.missingSigners.map((r) => r.replace(/_/g, ' '));
+    out.push({ code: 'objective_unsigned', since: o.createdAt, fact: `Not signed by the ${missing.join(', ')}` });
+  }
+}
+
+function stakeholderIssues(list: readonly Stakeholder[], now: number, out: TriageIssue[]): void {
+  const cov = coverage(list, now);
+  for (const b of cov.highInfluenceBlockers) {
+    out.push({ code: 'high_influence_blocker', since: b.lastEngagedAt ?? b.createdAt, fact: `${b.name}${b.title ? ` (${b.title})` : ''} is against` });
+  }
+  if (cov.singleThreadRisk) {
+    let lastHigh = 0;
+    for (const s of list) if (s.influence === 'high' && s.lastEngagedAt !== undefined && s.lastEngagedAt > lastHigh) lastHigh = s.lastEngagedAt;
+    const fact = list.length === 0
+      ? 'No stakeholders mapped'
+      : cov.engagedHighInfluence === 1
+        ? `One high-influence contact engaged in ${DEFAULT_ENGAGED_WITHIN_DAYS} days`
+        : `No high-influence contact engaged in ${DEFAULT_ENGAGED_WITHIN_DAYS} days`;
+    out.push({ code: 'single_thread', since: lastHigh || now, fact });
+  }
+}
+
+function decisionIssues(list: readonly Decision[], circulated: ReadonlySet<string>, now: number, out: TriageIssue[]): void {
+  if (list.length === 0) return;
+  const byId = new Map(list.map((d) => [d.id, d]));
+  const reopened = new Set<string>();
+  for (const d of list) if (d.reopens) reopened.add(d.reopens);
+  for (const d of list) {
+    const due = d.decidedAt + CIRCULATION_DUE_HOURS * HOUR_MS;
+    // A decision someone reopened is superseded: the reopening one is what must be circulated.
+    if (d.circulatedAt === undefined && !circulated.has(d.id) && !reopened.has(d.id) && now > due) {
+      out.push({ code: 'decision_not_circulated', since: due, fact: `“${d.title}” not shared with its owners` });
+    }
+    const old = d.reopens ? byId.get(d.reopens) : undefined;
+    if (old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS && d.decidedAt >= old.decidedAt && now - d.decidedAt <= REOPENED_RECENT_DAYS * DAY_MS) {
+      const days = Math.floor((d.decidedAt - old.decidedAt) / DAY_MS);
+      out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${old.title}” reopened ${days === 0 ? 'the same day' : `after ${days} ${days === 1 ? 'day' : 'days'}`}` });
+    }
+  }
+}
+
+function latest(deals: readonly Deal[]): Deal | undefined {
+  let best: Deal | undefined;
+  for (const d of deals) if (!best || (d.stageReadAt ?? d.createdAt) > (best.stageReadAt ?? best.createdAt)) best = d;
+  return best;
+}
+
+function primaryLink(links: readonly CrmLink[], deal: Deal | undefined): CrmLink | null {
+  return links.find((l) => l.object === 'account') ?? (deal && links.find((l) => l.dealId === deal.id)) ?? links[0] ?? null;
+}
+
+function groupBy<T extends { clientId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.clientId);
+    if (list) list.push(x);
+    else m.set(x.clientId, [x]);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------- filter and sort
+
+export interface TriageFilter {
+  /** A sales or CS owner, exactly as written on the client. */
+  owner?: string | undefined;
+  stage?: string | undefined;
+  crm?: Crm | undefined;
+  group?: TriageGroup | undefined;
+  /** Words in the client's name. */
+  text?: string | undefined;
+}
+
+export type TriageSort = 'urgency' | 'oldest' | 'name' | 'owner';
+
+export const TRIAGE_SORTS: { sort: TriageSort; label: string }[] = [
+  { sort: 'urgency', label: 'Most urgent' },
+  { sort: 'oldest', label: 'Waiting longest' },
+  { sort: 'name', label: 'Client name' },
+  { sort: 'owner', label: 'Owner' },
+];
+
+/** Rows that match every given filter. */
+export function filterTriage(rows: readonly TriageRow[], f: TriageFilter): TriageRow[] {
+  const text = f.text?.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!f.owner || r.salesOwner === f.owner || r.csOwner === f.owner) &&
+      (!f.stage || r.stage === f.stage) &&
+      (!f.crm || r.crms.includes(f.crm)) &&
+      (!f.group || r.issues.some((i) => TRIAGE_RULES[i.code].group === f.group)) &&
+      (!text || r.name.toLowerCase().includes(text)),
+  );
+}
+
+const byName = (a: TriageRow, b: TriageRow) => a.name.localeCompare(b.name) || a.clientId.localeCompare(b.clientId);
+
+/** A sorted copy; ties fall back to the client's name so the order is stable across renders. */
+export function sortTriage(rows: readonly TriageRow[], sort: TriageSort): TriageRow[] {
+  const cmp: Record<TriageSort, (a: TriageRow, b: TriageRow) => number> = {
+    urgency: (a, b) => b.score - a.score || a.oldest - b.oldest || byName(a, b),
+    oldest: (a, b) => a.oldest - b.oldest || b.score - a.score || byName(a, b),
+    name: byName,
+    owner: (a, b) => (a.csOwner ?? a.salesOwner ?? '\uffff').localeCompare(b.csOwner ?? b.salesOwner ?? '\uffff') || byName(a, b),
+  };
+  return [...rows].sort(cmp[sort]);
+}
+
+export interface TriageFacets {
+  owners: string[];
+  stages: string[];
+  crms: Crm[];
+  /** Clients with at least one issue of each group. */
+  groups: Record<TriageGroup, number>;
+}
+
+/** The values the filters offer, from the rows themselves, sorted. */
+export function triageFacets(rows: readonly TriageRow[]): TriageFacets {
+  const owners = new Set<string>();
+  const stages = new Set<string>();
+  const crms = new Set<Crm>();
+  const groups: Record<TriageGroup, number> = { handoffs: 0, objectives: 0, stakeholders: 0, decisions: 0 };
+  for (const r of rows) {
+    if (r.salesOwner) owners.add(r.salesOwner);
+    if (r.csOwner) owners.add(r.csOwner);
+    if (r.stage) stages.add(r.stage);
+    for (const c of r.crms) crms.add(c);
+    const seen = new Set<TriageGroup>();
+    for (const i of r.issues) seen.add(TRIAGE_RULES[i.code].group);
+    for (const g of seen) groups[g]++;
+  }
+  const sorted = <T extends string>(s: Set<T>) => [...s].sort((a, b) => a.localeCompare(b));
+  return { owners: sorted(owners), stages: sorted(stages), crms: sorted(crms), groups };
+}
