@@ -36,7 +36,7 @@ describe('local settings', () => {
   });
 
   it('turns Salesforce reading on only when the browser grants the permissions', async () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValueOnce(false).mockResolvedValueOnce(true);
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValueOnce(false as never).mockResolvedValueOnce(true as never);
     expect(await enableReadFromSalesforce()).toBe(false);
     expect((await getLocalSettings()).readFromSalesforce).toBe(false);
     expect(await enableReadFromSalesforce()).toBe(true);
@@ -46,7 +46,7 @@ describe('local settings', () => {
 
   it('turning it off gives the permissions back', async () => {
     await saveLocalSettings({ readFromSalesforce: true });
-    const remove = vi.spyOn(browser.permissions, 'remove').mockResolvedValue(true);
+    const remove = vi.spyOn(browser.permissions, 'remove').mockResolvedValue(true as never);
     await disableReadFromSalesforce();
     expect((await getLocalSettings()).readFromSalesforce).toBe(false);
     expect(remove).toHaveBeenCalledWith(SALESFORCE_PERMISSIONS);
