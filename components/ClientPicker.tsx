@@ -1,7 +1,7 @@
 /**
  * Pick a client by typing its name or a CRM id. Shared by the popup and the dashboard.
  * Props in, events out, no database access: the page builds the search (e.g. `lib/search.ts`'s `ClientIndex`,
- * which answers 5,000 clients in well under a millisecond) and passes it in.
+ * which answers 5,000 clients in about a millisecond) and passes it in.
  *
  * Props
  * - `value`        the chosen client, or null. When set, the picker shows it with a "Change" button.
