@@ -1,0 +1,105 @@
+/**
+ * Helpers for the engine's tests: a real sync server in this process on a random port (the stand-in until
+ * `server/` lands), clients as fresh Dexie databases, engines with instant recorded sleeps, and snapshots of every
+ * table to compare replicas.
+ */
+import { createDb, type BatonDb } from '../../lib/db/schema';
+import { appendRow, putRow } from '../../lib/db/writer';
+import type { FetchLike } from '../../lib/sync/client';
+import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
+import { TABLES } from '../../lib/sync/protocol';
+import { startStandInServer } from './engine-standin';
+
+export interface TestServer {
+  url: string;
+  kind: 'server' | 'stand-in';
+  /** A new token for a member (workspace and member made if needed). */
+  token(workspace: string, email: string, role: 'admin' | 'member' | 'viewer'): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const s = await startStandInServer();
+  return { ...s, kind: 'stand-in' };
+}
+
+let n = 0;
+/** A fresh client: its own database, so its own client id. */
+export function newClientDb(label = 'client'): BatonDb {
+  n += 1;
+  return createDb(`baton-sync-${label}-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** An engine whose sleeps are instant and recorded (`sleeps`), for tests of retries and backoff. */
+export function testEngine(db: BatonDb, url: string, token: string, extra: Partial<SyncEngineOptions> = {}) {
+  const sleeps: number[] = [];
+  const engine = new SyncEngine({
+    db,
+    serverUrl: url,
+    token,
+    sleep: async (ms, signal) => {
+      signal.throwIfAborted();
+      sleeps.push(ms);
+    },
+    ...extra,
+  });
+  return Object.assign(engine, { sleeps });
+}
+
+/** Run one sync with a fresh engine and expect it to end synced. */
+export async function sync(db: BatonDb, url: string, token: string, extra: Partial<SyncEngineOptions> = {}) {
+  const result = await testEngine(db, url, token, extra).run();
+  if (result.outcome !== 'synced') throw new Error(`sync ended ${result.outcome}: ${'reason' in result ? result.reason : ''}`);
+  return result;
+}
+
+/** Every synced table's rows, sorted by id: two replicas are identical iff their snapshots are equal. */
+export async function snapshot(db: BatonDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) {
+    const rows = (await db.table(t).toArray()) as { id: string }[];
+    out[t] = rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return out;
+}
+
+/** What the server holds, as a fresh client sees it after pulling everything. */
+export async function serverSnapshot(url: string, token: string) {
+  const db = newClientDb('observer');
+  await sync(db, url, token);
+  const snap = await snapshot(db);
+  db.close();
+  return snap;
+}
+
+export const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
+
+export function client(id: string, name: string, extra: Record<string, unknown> = {}) {
+  return { id, name, createdAt: T0, ...extra };
+}
+
+export function event(id: string, clientId = 'c1') {
+  return { id, clientId, name: 'contract_signed', at: T0, actor: 'Sam' };
+}
+
+/** Queue `count` client rows (one outbox mutation each). */
+export async function queueClients(db: BatonDb, count: number, prefix = 'c') {
+  for (let i = 0; i < count; i++) await putRow(db, 'clients', client(`${prefix}${i}`, `Client ${i}`));
+}
+
+/** Queue `count` appended events. */
+export async function queueEvents(db: BatonDb, count: number, prefix = 'e') {
+  for (let i = 0; i < count; i++) await appendRow(db, 'events', event(`${prefix}${i}`));
+}
+
+/** Wrap fetch to see (and optionally change) what the engine sends. */
+export function spyFetch(change?: (url: string, body: unknown, call: number) => unknown) {
+  const calls: { url: string; body: { mutations?: { id: number }[]; cursor?: string | null } }[] = [];
+  const fetchImpl: FetchLike = (url, init) => {
+    let body = init.body ? JSON.parse(String(init.body)) : undefined;
+    if (change) body = change(url, body, calls.length) ?? body;
+    calls.push({ url, body });
+    return fetch(url, { ...init, body: body === undefined ? undefined : JSON.stringify(body) });
+  };
+  return { fetch: fetchImpl, calls, pushes: () => calls.filter((c) => c.url.endsWith('/v1/push')) };
+}
