@@ -4,7 +4,7 @@
  */
 import { Component, type ReactNode } from 'react';
 import { Empty } from '../../components/ui';
-import { useClientBundle, useRecordContext } from '../../lib/db/hooks';
+import { useRemoteQuery } from '../../lib/db/port/client';
 import type { CrmRef } from '../../lib/domain/schemas';
 import { actorOf, useProfile } from '../../lib/profile';
 import { openSidePanel, setPanelOpen } from './bridge';
@@ -64,13 +64,24 @@ function Header({ record, mode }: { record: HostRecord | null; mode: string }) {
 function RecordPanel({ record }: { record: HostRecord }) {
   const profile = useProfile();
   const ref: CrmRef = { crm: record.ref.crm, instance: record.ref.instance, object: record.ref.object as CrmRef['object'], id: record.ref.id };
-  const ctx = useRecordContext(ref);
-  const bundle = useClientBundle(ctx?.client?.id);
+  const { value: ctx, error } = useRemoteQuery('recordContext', [ref]);
+  const clientId = ctx?.client?.id;
+  const { value: bundle, error: bundleError } = useRemoteQuery('clientBundle', clientId ? [clientId] : null);
+  if (error || bundleError) return <Failed error={error ?? bundleError!} />;
   if (ctx === undefined) return <Loading what="Looking up this record…" />;
   if (!ctx.client) return <LinkRecord key={ctx.link?.id ?? `${ref.crm}:${ref.id}`} crmRef={ref} title={record.title} stage={record.stage} actor={actorOf(profile)} />;
   if (bundle === undefined) return <Loading what="Loading the client…" />;
   if (bundle === null) return <NoBundle />;
   return <ClientPanel key={`${bundle.client.id}:${ctx.deal?.id ?? ''}`} bundle={bundle} deal={ctx.deal} stage={record.stage} isWonStage={record.isWonStage} actor={actorOf(profile)} />;
+}
+
+function Failed({ error }: { error: Error }) {
+  return (
+    <Empty title="Baton could not read its data">
+      <p className="error-text">{error.message}</p>
+      <button type="button" className="btn" style={{ marginTop: 8 }} onClick={() => location.reload()}>Try again</button>
+    </Empty>
+  );
 }
 
 function Loading({ what }: { what: string }) {

@@ -11,20 +11,8 @@ import { SignalList } from '../../components/signals/SignalList';
 import { StakeholderMap } from '../../components/stakeholders/StakeholderMap';
 import type { StakeholderDraft } from '../../components/stakeholders/StakeholderForm';
 import { Banner, Empty } from '../../components/ui';
-import { getDb } from '../../lib/db';
+import { callOp } from '../../lib/db/port/client';
 import type { ClientBundle } from '../../lib/db/queries';
-import { recordDealStage } from '../../lib/db/repos/clients';
-import {
-  acceptHandoff,
-  ensureHandoff,
-  markIncompleteAtClose,
-  rejectHandoff,
-  setHandoffOwners,
-  setHandoffValue,
-  submitHandoff,
-} from '../../lib/db/repos/handoffs';
-import { editObjective, ensureObjective, markObjectiveReviewed, signObjective } from '../../lib/db/repos/objectives';
-import { removeStakeholder, saveStakeholder } from '../../lib/db/repos/stakeholders';
 import { addBusinessDays } from '../../lib/domain/business-days';
 import { firstEventAt } from '../../lib/domain/bundle';
 import { completeness as completenessOf, findGaps } from '../../lib/domain/gaps';
@@ -58,7 +46,6 @@ function defaultKind(handoffs: readonly Handoff[], deal: Deal | null): HandoffKi
 }
 
 export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPanelProps) {
-  const db = getDb();
   const [tab, setTab] = useState<Tab>('handoff');
   const [kind, setKind] = useState<HandoffKind>(() => defaultKind(bundle.handoffs, deal));
   const [focusField, setFocusField] = useState<string | null>(null);
@@ -96,16 +83,16 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
   const gateDone = useRef<string | null>(null);
   useEffect(() => {
     if (!deal || !stage) return;
-    void recordDealStage(db, deal.id, stage, isWonStage);
+    void callOp('recordDealStage', deal.id, stage, isWonStage).catch(() => undefined);
     if (isWonStage !== true || gateDone.current === deal.id) return;
     gateDone.current = deal.id;
     void run(async () => {
-      const h = closeHandoff ?? (await ensureHandoff(db, { clientId: client.id, kind: 'close_to_onboarding', dealId: deal.id, senderOwner: actor }));
+      const h = closeHandoff ?? (await callOp('ensureHandoff', { clientId: client.id, kind: 'close_to_onboarding', dealId: deal.id, senderOwner: actor }));
       const c = completenessOf(closeTemplate, h, { stakeholders, now: Date.now() });
-      await markIncompleteAtClose(db, h.id, c);
+      await callOp('markIncompleteAtClose', h.id, c);
       if (h.status === 'draft' && c < 1) {
         const g = findGaps(closeTemplate, h, { stakeholders, now: Date.now() }).filter((x) => x.required);
-        await submitHandoff(db, h.id, { actor, gapFields: g.map((x) => x.field), completeness: c });
+        await callOp('submitHandoff', h.id, { actor, gapFields: g.map((x) => x.field), completeness: c });
       }
     });
   }, [deal?.id, stage, isWonStage]);
@@ -116,7 +103,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
   }, [client.id, deal?.id]);
 
   const ensure = async () =>
-    handoff ?? (await ensureHandoff(db, { clientId: client.id, kind, dealId: deal?.id, senderOwner: actor }));
+    handoff ?? (await callOp('ensureHandoff', { clientId: client.id, kind, dealId: deal?.id, senderOwner: actor }));
 
   const tabs: { id: Tab; label: string; count?: number; bad?: boolean }[] = [
     { id: 'handoff', label: 'Hand-over', count: gaps.filter((g) => g.required).length || undefined, bad: gaps.length > 0 },
@@ -127,7 +114,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
   ];
 
   const saveStakeholderDraft = async (d: StakeholderDraft) => {
-    await saveStakeholder(db, {
+    await callOp('saveStakeholder', {
       id: d.id,
       clientId: client.id,
       name: d.name,
@@ -201,13 +188,13 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
               now={now}
               focusField={focusField}
               onFocusHandled={() => setFocusField(null)}
-              onSave={async (key, value) => { await run(async () => setHandoffValue(db, (await ensure()).id, key, value)); }}
-              onOwners={async (o) => { await run(async () => setHandoffOwners(db, (await ensure()).id, o)); }}
+              onSave={async (key, value) => { await run(async () => callOp('setHandoffValue', (await ensure()).id, key, value)); }}
+              onOwners={async (o) => { await run(async () => callOp('setHandoffOwners', (await ensure()).id, o)); }}
               onSubmit={async () => {
-                await run(async () => submitHandoff(db, (await ensure()).id, { actor, gapFields: gaps.filter((g) => g.required).map((g) => g.field), completeness }));
+                await run(async () => callOp('submitHandoff', (await ensure()).id, { actor, gapFields: gaps.filter((g) => g.required).map((g) => g.field), completeness }));
               }}
-              onAccept={async () => { if (handoff) await run(() => acceptHandoff(db, handoff.id, actor)); }}
-              onReject={async (reasons) => { if (handoff) await run(() => rejectHandoff(db, handoff.id, actor, reasons)); }}
+              onAccept={async () => { if (handoff) await run(() => callOp('acceptHandoff', handoff.id, actor)); }}
+              onReject={async (reasons) => { if (handoff) await run(() => callOp('rejectHandoff', handoff.id, actor, reasons)); }}
               onAddStakeholder={() => { setAddPerson(true); setTab('people'); }}
             />
           </div>
@@ -219,7 +206,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
             now={now}
             startAdding={addPerson}
             onSave={async (d) => { await run(() => saveStakeholderDraft(d)); setAddPerson(false); }}
-            onRemove={async (id) => { await run(() => removeStakeholder(db, id)); }}
+            onRemove={async (id) => { await run(() => callOp('removeStakeholder', id)); }}
           />
         ) : null}
         {tab === 'objective' ? (
@@ -229,10 +216,10 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
             stakeholders={stakeholders}
             contractSignedAt={firstEventAt(bundle.events, 'contract_signed')}
             now={now}
-            onCreate={async () => { await run(() => ensureObjective(db, client.id)); }}
-            onEdit={async (c) => { if (objective) await run(() => editObjective(db, objective.id, c)); }}
-            onSign={async (role, who) => { if (objective) await run(() => signObjective(db, objective.id, role, who, actor)); }}
-            onReviewed={async () => { if (objective) await run(() => markObjectiveReviewed(db, objective.id)); }}
+            onCreate={async () => { await run(() => callOp('ensureObjective', client.id)); }}
+            onEdit={async (c) => { if (objective) await run(() => callOp('editObjective', objective.id, c)); }}
+            onSign={async (role, who) => { if (objective) await run(() => callOp('signObjective', objective.id, role, who, actor)); }}
+            onReviewed={async () => { if (objective) await run(() => callOp('markObjectiveReviewed', objective.id)); }}
           />
         ) : null}
         {tab === 'decisions' ? (

@@ -4,9 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Banner } from '../../components/ui';
-import { getDb } from '../../lib/db';
-import { useQuery } from '../../lib/db/hooks';
-import { createClientForRecord, linkRecord } from '../../lib/db/repos/clients';
+import { callOp, useRemoteQuery } from '../../lib/db/port/client';
 import type { CrmRef } from '../../lib/domain/schemas';
 import { useAction } from './useAction';
 
@@ -15,7 +13,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
   const [mode, setMode] = useState<'create' | 'link'>('create');
   const [query, setQuery] = useState('');
   const { run, error } = useAction();
-  const clients = useQuery(() => getDb().clients.orderBy('name').toArray(), []);
+  const clients = useRemoteQuery('clientNames', []).value;
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (clients ?? []).filter((c) => !q || c.name.toLowerCase().includes(q)).slice(0, 8);
@@ -36,7 +34,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
         <button type="button" role="tab" className="tab" aria-selected={mode === 'link'} onClick={() => setMode('link')}>Link to an existing one</button>
       </div>
       {mode === 'create' ? (
-        <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(() => createClientForRecord(getDb(), { ref: crmRef, title, stage, name, actor })); }}>
+        <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(() => callOp('createClientForRecord', { ref: crmRef, title, stage, name, actor })); }}>
           <label className="field">
             <span className="label">Client name</span>
             <input className="input" value={name} onChange={(e) => setName(e.target.value)} autoFocus placeholder="Customer name" />
@@ -56,7 +54,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
             {matches.map((c) => (
               <li key={c.id} className="row">
                 <span className="grow">{c.name}</span>
-                <button type="button" className="btn btn-small" onClick={() => void run(() => linkRecord(getDb(), { ref: crmRef, clientId: c.id, title, stage }))}>
+                <button type="button" className="btn btn-small" onClick={() => void run(() => callOp('linkRecord', { ref: crmRef, clientId: c.id, title, stage }))}>
                   Link
                 </button>
               </li>

@@ -1,7 +1,6 @@
 /** Log a decision from the record: title, owner, source; Enter saves. */
 import { useState } from 'react';
-import { getDb } from '../../lib/db';
-import { logDecision } from '../../lib/db/repos/decisions';
+import { callOp } from '../../lib/db/port/client';
 import type { DecisionSource, Owner, Stakeholder } from '../../lib/domain/schemas';
 import { useAction } from './useAction';
 
@@ -14,7 +13,7 @@ export function QuickDecision({ clientId, stakeholders, actor }: { clientId: str
   const submit = async () => {
     const s = stakeholders.find((x) => x.id === owner);
     const o: Owner = s ? { kind: 'stakeholder', stakeholderId: s.id, name: s.name } : { kind: 'member', name: actor };
-    const done = await run(() => logDecision(getDb(), { clientId, title, owner: o, decidedAt: Date.now(), source, actor }));
+    const done = await run(() => callOp('logDecision', { clientId, title, owner: o, decidedAt: Date.now(), source, actor }));
     if (done) {
       setTitle('');
       setSaved(true);
