@@ -4,7 +4,7 @@
  * table to compare replicas.
  */
 import { createDb, type BatonDb } from '../../lib/db/schema';
-import { appendRow, putRow } from '../../lib/db/writer';
+import { appendRow, inWriteTx, putRow } from '../../lib/db/writer';
 import type { FetchLike } from '../../lib/sync/client';
 import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
 import { TABLES } from '../../lib/sync/protocol';
@@ -82,14 +82,18 @@ export function event(id: string, clientId = 'c1') {
   return { id, clientId, name: 'contract_signed', at: T0, actor: 'Sam' };
 }
 
-/** Queue `count` client rows (one outbox mutation each). */
+/** Queue `count` client rows (one outbox mutation each), in one transaction. */
 export async function queueClients(db: BatonDb, count: number, prefix = 'c') {
-  for (let i = 0; i < count; i++) await putRow(db, 'clients', client(`${prefix}${i}`, `Client ${i}`));
+  await inWriteTx(db, async () => {
+    for (let i = 0; i < count; i++) await putRow(db, 'clients', client(`${prefix}${i}`, `Client ${i}`));
+  });
 }
 
-/** Queue `count` appended events. */
+/** Queue `count` appended events, in one transaction. */
 export async function queueEvents(db: BatonDb, count: number, prefix = 'e') {
-  for (let i = 0; i < count; i++) await appendRow(db, 'events', event(`${prefix}${i}`));
+  await inWriteTx(db, async () => {
+    for (let i = 0; i < count; i++) await appendRow(db, 'events', event(`${prefix}${i}`));
+  });
 }
 
 /** Wrap fetch to see (and optionally change) what the engine sends. */
