@@ -76,6 +76,21 @@ export async function clearAttention(db: BatonDb): Promise<void> {
   });
 }
 
+/** Everything the status line depends on, read in one transaction (for live queries, local or over the db port). */
+export interface SyncStatusData {
+  stored: StoredSyncStatus;
+  pending: number;
+  lastSyncedAt: number | null;
+}
+
+export function loadSyncStatus(db: BatonDb): Promise<SyncStatusData> {
+  return db.transaction('r', db.meta, db.outbox, async () => ({
+    stored: await readSyncStatus(db),
+    pending: await db.outbox.count(),
+    lastSyncedAt: await readLastSyncedAt(db),
+  }));
+}
+
 /** What pages show: the state, the pending count and one sentence. */
 export interface SyncStatusView {
   state: 'off' | 'synced' | 'syncing' | 'offline' | 'attention';

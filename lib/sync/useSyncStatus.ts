@@ -2,21 +2,15 @@
  * The sync status line for the panel, popup and dashboard, live: it re-renders when the engine (in the background)
  * writes the status or when any page's edit changes the outbox, since Dexie propagates changes across extension
  * contexts. `undefined` while loading.
+ *
+ * For pages that can open the database (popup, dashboard, side panel). The in-page panel cannot (its frame is
+ * third-party on the CRM site): it reads `loadSyncStatus` through the background's database port and passes the
+ * answer to `describeSyncStatus`.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getDb } from '../db';
-import type { BatonDb } from '../db/schema';
-import { describeSyncStatus, readLastSyncedAt, readSyncStatus, type SyncStatusView } from './status';
-
-/** Read the status, the pending count and the last sync time in one read transaction. */
-export function loadSyncStatus(db: BatonDb) {
-  return db.transaction('r', db.meta, db.outbox, async () => ({
-    stored: await readSyncStatus(db),
-    pending: await db.outbox.count(),
-    lastSyncedAt: await readLastSyncedAt(db),
-  }));
-}
+import { describeSyncStatus, loadSyncStatus, type SyncStatusView } from './status';
 
 export function useSyncStatus(): SyncStatusView | undefined {
   const data = useLiveQuery(() => loadSyncStatus(getDb()), []);
