@@ -18,7 +18,7 @@ export interface Dock {
 }
 
 const STYLE = `:host{all:initial!important}
-iframe{position:fixed;right:0;bottom:0;z-index:2147483646;width:${PANEL_WIDTH}px;max-width:100vw;border:0;border-left:1px solid #c9c9c9;background:#fff;color-scheme:light}
+iframe{position:fixed;right:0;box-sizing:border-box;z-index:2147483646;width:${PANEL_WIDTH}px;max-width:100vw;border:0;border-left:1px solid #c9c9c9;background:#fff;color-scheme:light}
 iframe.o{box-shadow:-4px 0 16px rgba(0,0,0,.18)}
 button{position:fixed;right:0;z-index:2147483646;writing-mode:vertical-rl;padding:12px 5px;border:1px solid #0176d3;border-right:0;border-radius:6px 0 0 6px;background:#0176d3;color:#fff;font:600 12px/1 system-ui,sans-serif;letter-spacing:.04em;cursor:grab;touch-action:none;user-select:none}
 button:focus-visible{outline:2px solid #1b1b1b;outline-offset:2px}
@@ -60,6 +60,7 @@ export function mountDock(crm: CrmKind, onInvalid: () => void): Dock {
     launcher.hidden = !show || prefs.open;
     frame.className = overlay ? 'o' : '';
     frame.style.top = `${top}px`;
+    frame.style.height = `calc(100vh - ${top}px)`;
     const y = Math.max(top, Math.min(prefs.y ?? top + 160, innerHeight - launcher.offsetHeight - 8));
     launcher.style.top = `${y}px`;
     push.textContent = show && prefs.open && !overlay ? `${layout.push}{margin-right:${PANEL_WIDTH}px!important}` : '';

@@ -15,6 +15,7 @@ export default defineContentScript({
     let dock: Dock | undefined;
     let view: AbortController | undefined;
     let current: TabRecord = { type: 'baton:no-record' };
+    let viewKey = '';
 
     // "Extension context invalidated" (the extension was updated or reloaded): tear down quietly.
     const invalid = () => ctx.notifyInvalidated();
@@ -25,8 +26,12 @@ export default defineContentScript({
       if (ctx.isValid) browser.runtime.sendMessage({ type: 'baton:tab-record', record }).catch(() => ctx.isValid);
     };
     const show = (url: string, spa: boolean) => {
-      view?.abort();
       const ref = detectRecord(url);
+      const key = ref ? `${ref.crm}/${ref.instance}/${ref.objectName}/${ref.id}` : '';
+      // Same record, other URL (a tab of the record page, a tracking query, a hash): keep following it.
+      if (key && key === viewKey) return;
+      viewKey = key;
+      view?.abort();
       if (!ref) {
         dock?.setRecordPage(false);
         if (current.type !== 'baton:no-record') publish({ type: 'baton:no-record' });

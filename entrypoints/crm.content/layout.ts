@@ -16,14 +16,14 @@ export interface HostLayout {
 }
 
 export const LAYOUTS: Readonly<Record<CrmKind, HostLayout>> = {
-  // Lightning: the global header (#oneHeader) and the app's navigation bar; the record pages live in .oneCenterStage.
-  salesforce: { header: '#oneHeader, .oneAppNavContainer, .bPageHeader, #AppBodyHeader', push: '.oneCenterStage, #bodyTable', top: 90 },
-  // HubSpot: the top navigation bar; the record page is inside the app root.
-  hubspot: { header: '#hs-nav-v4, [data-test-id="navigation"], nav#navbar, header', push: '#hs-content, main, body', top: 64 },
-  // Dynamics 365 (Unified Interface): the top bar and the command bar; the form lives in the main content region.
-  dynamics: { header: '#topBar, [data-id="topBar"], [data-id="CommandBar"]', push: '#mainContent, [data-id="main"], body', top: 88 },
-  // Pipedrive: the fixed top bar; detail views render in the app content area.
-  pipedrive: { header: 'header, [data-testid="header"], .fe-header', push: '#application, main, body', top: 56 },
+  // Lightning: the global header and the app's tab bar; record pages live in .oneCenterStage. Classic: #AppBodyHeader, .bodyDiv.
+  salesforce: { header: '#oneHeader, .oneAppNavContainer, #AppBodyHeader', push: '.oneCenterStage, .bodyDiv', top: 90 },
+  // HubSpot: the top navigation (v4); the record page is the main landmark.
+  hubspot: { header: '#hs-nav-v4', push: '#main-content', top: 56 },
+  // Dynamics 365 (Unified Interface): the top bar and the command bar above the form.
+  dynamics: { header: '[data-id="topBar"], [data-id="CommandBar"]', push: '[data-id="editFormRoot"]', top: 88 },
+  // Pipedrive: the top navigation; detail views render in a main element.
+  pipedrive: { header: '[data-test="main-navigation"]', push: 'main.detail', top: 56 },
 };
 
 /** Panel width when docked (px). */
