@@ -1,0 +1,79 @@
+/** The dashboard's frame: a top bar with the sections and the sync status, and the page for the route. */
+import { useEffect } from 'react';
+import { useSyncStatus } from '../../lib/sync/useSyncStatus';
+import { Empty } from '../../components/ui';
+import { ClientPage } from './pages/ClientPage';
+import { MetricsPage } from './pages/MetricsPage';
+import { OnePagerPage } from './pages/OnePagerPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { TriagePage } from './pages/TriagePage';
+import { href, useRoute, type Route } from './router';
+
+const TITLES: Record<Route['page'], string> = {
+  triage: 'Triage',
+  metrics: 'Metrics',
+  settings: 'Settings and data',
+  client: 'Client',
+  'one-pager': 'One-pager',
+  'not-found': 'Not found',
+};
+
+export function App() {
+  const route = useRoute();
+  useEffect(() => {
+    document.title = `${TITLES[route.page]} · Baton`;
+  }, [route.page]);
+  const section = route.page === 'client' || route.page === 'one-pager' ? 'triage' : route.page;
+  return (
+    <div className={`app app-${route.page}`}>
+      <header className="topbar no-print">
+        <a className="brand" href={href.triage} aria-label="Baton dashboard">
+          <span className="brand-mark" aria-hidden="true">B</span>
+          Baton
+        </a>
+        <nav className="nav" aria-label="Sections">
+          <a href={href.triage} aria-current={section === 'triage' ? 'page' : undefined}>Triage</a>
+          <a href={href.metrics} aria-current={section === 'metrics' ? 'page' : undefined}>Metrics</a>
+          <a href={href.settings} aria-current={section === 'settings' ? 'page' : undefined}>Settings and data</a>
+        </nav>
+        <SyncLine />
+      </header>
+      <main className="main">{page(route)}</main>
+    </div>
+  );
+}
+
+function page(route: Route) {
+  switch (route.page) {
+    case 'triage':
+      return <TriagePage />;
+    case 'metrics':
+      return <MetricsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'client':
+      return <ClientPage key={route.clientId} clientId={route.clientId} />;
+    case 'one-pager':
+      return <OnePagerPage key={route.clientId} clientId={route.clientId} />;
+    case 'not-found':
+      return (
+        <Empty title="There is no such page">
+          <p>
+            <a href={href.triage}>Go to the triage</a>
+          </p>
+        </Empty>
+      );
+  }
+}
+
+function SyncLine() {
+  const status = useSyncStatus();
+  if (!status) return <span className="sync-line" />;
+  const dot = status.state === 'synced' ? 'ok' : status.state === 'attention' ? 'bad' : status.state === 'offline' ? 'warn' : status.state === 'syncing' ? 'busy' : '';
+  return (
+    <a className="sync-line" href={href.settings} title={status.reason ?? status.label} data-testid="sync-status">
+      <span className={`dot${dot ? ` dot-${dot}` : ''}`} aria-hidden="true" />
+      {status.label}
+    </a>
+  );
+}
