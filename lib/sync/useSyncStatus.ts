@@ -10,9 +10,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getDb } from '../db';
+import { watchPokesFromPage } from './poke';
 import { describeSyncStatus, loadSyncStatus, type SyncStatusView } from './status';
 
+/**
+ * While the calling page is open, listen for the server's pokes and have the background sync on each (one stream
+ * for all open pages). The in-page panel calls this directly; `useSyncStatus` calls it for the other pages.
+ */
+export function useSyncPokes(): void {
+  useEffect(() => {
+    const ac = new AbortController();
+    void watchPokesFromPage(ac.signal);
+    return () => ac.abort();
+  }, []);
+}
+
 export function useSyncStatus(): SyncStatusView | undefined {
+  useSyncPokes();
   const data = useLiveQuery(() => loadSyncStatus(getDb()), []);
   // "Synced 2 min ago" ages without any database change: re-describe every 30 s.
   const [now, setNow] = useState(() => Date.now());
