@@ -101,6 +101,11 @@ export function DecisionForm(props: DecisionFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the decision being reopened changes
   }, [reopenId]);
 
+  // "Choose a client first" goes away once the page has one.
+  useEffect(() => {
+    if (!props.blockedReason) setErrors((e) => (e.form ? { ...e, form: undefined } : e));
+  }, [props.blockedReason]);
+
   const suggestions = useMemo(() => (ownerOpen ? suggestOwners(draft.ownerText, people) : []), [ownerOpen, draft.ownerText, people]);
   const resolved = useMemo(() => draft.ownerPick ?? resolveOwner(draft.ownerText, people), [draft.ownerPick, draft.ownerText, people]);
 
@@ -232,59 +237,71 @@ export function DecisionForm(props: DecisionFormProps) {
         {err('title') ? <FieldError id={`${fieldId('title')}-err`}>{err('title')}</FieldError> : null}
       </div>
 
-      <div className="field combo">
-        <label htmlFor={fieldId('owner')}>Owner</label>
-        <input
-          ref={ownerRef}
-          id={fieldId('owner')}
-          className="input"
-          placeholder="Stakeholder or teammate"
-          autoComplete="off"
-          role="combobox"
-          aria-expanded={ownerOpen && suggestions.length > 0}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={ownerOpen && active >= 0 ? `${listId}-${active}` : undefined}
-          aria-invalid={err('owner') ? true : undefined}
-          aria-describedby={describe('owner') ?? (ownerHint ? `${fieldId('owner')}-hint` : undefined)}
-          value={draft.ownerText}
-          onChange={(e) => {
-            set('ownerText', e.target.value);
-            set('ownerPick', null);
-            setOwnerOpen(true);
-            setActive(-1);
-          }}
-          onFocus={() => setOwnerOpen(true)}
-          onBlur={() => setOwnerOpen(false)}
-          onKeyDown={onOwnerKey}
-        />
-        {ownerOpen && suggestions.length > 0 ? (
-          <ul className="combo-list" role="listbox" id={listId} aria-label="Owners">
-            {suggestions.map((s, i) => (
-              <li
-                key={s.owner.kind === 'stakeholder' ? s.owner.stakeholderId : `m-${s.label}-${s.owner.email ?? ''}`}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                className="combo-option"
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(i);
-                }}
-              >
-                <span className="combo-name">{s.label}</span>
-                <span className="combo-detail">{s.detail}</span>
-              </li>
+      <div className="df-row">
+        <div className="field combo grow">
+          <label htmlFor={fieldId('owner')}>Owner</label>
+          <input
+            ref={ownerRef}
+            id={fieldId('owner')}
+            className="input"
+            placeholder="Stakeholder or teammate"
+            autoComplete="off"
+            role="combobox"
+            aria-expanded={ownerOpen && suggestions.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={ownerOpen && active >= 0 ? `${listId}-${active}` : undefined}
+            aria-invalid={err('owner') ? true : undefined}
+            aria-describedby={describe('owner') ?? (ownerHint ? `${fieldId('owner')}-hint` : undefined)}
+            value={draft.ownerText}
+            onChange={(e) => {
+              set('ownerText', e.target.value);
+              set('ownerPick', null);
+              setOwnerOpen(true);
+              setActive(-1);
+            }}
+            onFocus={() => setOwnerOpen(true)}
+            onBlur={() => setOwnerOpen(false)}
+            onKeyDown={onOwnerKey}
+          />
+          {ownerOpen && suggestions.length > 0 ? (
+            <ul className="combo-list" role="listbox" id={listId} aria-label="Owners">
+              {suggestions.map((s, i) => (
+                <li
+                  key={s.owner.kind === 'stakeholder' ? s.owner.stakeholderId : `m-${s.label}-${s.owner.email ?? ''}`}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className="combo-option"
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(i);
+                  }}
+                >
+                  <span className="combo-name">{s.label}</span>
+                  <span className="combo-detail">{s.detail}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {err('owner') ? (
+            <FieldError id={`${fieldId('owner')}-err`}>{err('owner')}</FieldError>
+          ) : ownerHint ? (
+            <span className="help" id={`${fieldId('owner')}-hint`}>
+              {ownerHint}
+            </span>
+          ) : null}
+        </div>
+        <div className="field df-source">
+          <label htmlFor={fieldId('source')}>Source</label>
+          <select id={fieldId('source')} className="select" value={draft.source} onChange={(e) => set('source', e.target.value as DecisionSource)}>
+            {SOURCES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
             ))}
-          </ul>
-        ) : null}
-        {err('owner') ? (
-          <FieldError id={`${fieldId('owner')}-err`}>{err('owner')}</FieldError>
-        ) : ownerHint ? (
-          <span className="help" id={`${fieldId('owner')}-hint`}>
-            {ownerHint}
-          </span>
-        ) : null}
+          </select>
+        </div>
       </div>
 
       <div className="field">
@@ -304,36 +321,26 @@ export function DecisionForm(props: DecisionFormProps) {
         {err('text') ? <FieldError id={`${fieldId('text')}-err`}>{err('text')}</FieldError> : null}
       </div>
 
-      <div className="field">
-        <label htmlFor={fieldId('participants')}>
-          Participants <span className="faint">optional, comma-separated</span>
-        </label>
-        <input
-          id={fieldId('participants')}
-          className="input"
-          autoComplete="off"
-          placeholder="Names or emails"
-          value={draft.participantsText}
-          aria-invalid={err('participants') ? true : undefined}
-          aria-describedby={describe('participants')}
-          onChange={(e) => set('participantsText', e.target.value)}
-          onKeyDown={onEnterSaves}
-        />
-        {err('participants') ? <FieldError id={`${fieldId('participants')}-err`}>{err('participants')}</FieldError> : null}
-      </div>
-
       <div className="df-row">
-        <div className="field">
-          <label htmlFor={fieldId('source')}>Source</label>
-          <select id={fieldId('source')} className="select" value={draft.source} onChange={(e) => set('source', e.target.value as DecisionSource)}>
-            {SOURCES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
         <div className="field grow">
+          <label htmlFor={fieldId('participants')}>
+            Participants <span className="faint">optional</span>
+          </label>
+          <input
+            id={fieldId('participants')}
+            className="input"
+            autoComplete="off"
+            placeholder="Names or emails"
+            title="Separate people with commas"
+            value={draft.participantsText}
+            aria-invalid={err('participants') ? true : undefined}
+            aria-describedby={describe('participants')}
+            onChange={(e) => set('participantsText', e.target.value)}
+            onKeyDown={onEnterSaves}
+          />
+          {err('participants') ? <FieldError id={`${fieldId('participants')}-err`}>{err('participants')}</FieldError> : null}
+        </div>
+        <div className="field df-when">
           <label htmlFor={fieldId('decidedAt')}>Decided at</label>
           <input
             id={fieldId('decidedAt')}

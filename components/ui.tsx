@@ -94,3 +94,9 @@ export function formatDate(at: number): string {
 export function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
+
+/** A role as a label: `executive_sponsor` → "Executive sponsor". */
+export function roleLabel(role: string): string {
+  const words = role.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

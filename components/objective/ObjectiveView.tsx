@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { criterionStatus, type CriterionStatus, type ObjectiveStatusInfo } from '../../lib/domain/objective';
-import { roleName } from '../../lib/domain/stakeholders';
+import { roleLabel as roleName } from '../ui';
 import { SIGNER_ROLES, type Objective, type SignerRole, type Stakeholder } from '../../lib/domain/schemas';
 import { Badge, Banner, Empty, formatDate, type Tone } from '../ui';
 import { ObjectiveForm, type ObjectiveEdit } from './ObjectiveForm';

@@ -1,6 +1,6 @@
 /** Add or edit one stakeholder: who they are, their roles, influence, stance, and success in their own words. */
 import { useState } from 'react';
-import { roleName } from '../../lib/domain/stakeholders';
+import { roleLabel as roleName } from '../ui';
 import { STAKEHOLDER_ROLES, type Stakeholder } from '../../lib/domain/schemas';
 
 export interface StakeholderDraft {

@@ -3,9 +3,9 @@
  * single-thread risk and missing roles, and each person editable in place.
  */
 import { useState } from 'react';
-import { quadrant, roleName, type Coverage, type Quadrant } from '../../lib/domain/stakeholders';
+import { quadrant, type Coverage, type Quadrant } from '../../lib/domain/stakeholders';
 import type { Stakeholder } from '../../lib/domain/schemas';
-import { Badge, Banner, Meter, pct, relativeTime } from '../ui';
+import { Badge, Banner, Meter, pct, relativeTime, roleLabel as roleName } from '../ui';
 import { StakeholderForm, type StakeholderDraft } from './StakeholderForm';
 
 export interface Suggestion {
