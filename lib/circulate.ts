@@ -43,7 +43,7 @@ export function circulation(decision: Pick<Decision, 'decidedAt'>, circulatedAt:
   return { circulated: false, dueAt, leftMs, overdue: leftMs < 0 };
 }
 
-/** "5 h 20 min left", "40 min left", "3 h overdue", "2 days overdue". */
+/** "24 h left", "5 h 20 min left", "40 min left", "3 h overdue", "2 days overdue". */
 export function formatTimeLeft(leftMs: number): string {
   const abs = Math.abs(leftMs);
   const mins = Math.floor(abs / 60_000);
@@ -51,7 +51,9 @@ export function formatTimeLeft(leftMs: number): string {
   const m = mins % 60;
   let span: string;
   if (h >= 48) span = `${Math.floor(h / 24)} days`;
-  else if (h >= 1) span = m && h < 10 ? `${h} h ${m} min` : `${h} h`;
+  // From 10 hours on, whole hours, rounded: a decision logged a minute ago has "24 h left", not 23.
+  else if (h >= 10) span = `${Math.round(mins / 60)} h`;
+  else if (h >= 1) span = m ? `${h} h ${m} min` : `${h} h`;
   else span = `${Math.max(1, m)} min`;
   return leftMs >= 0 ? `${span} left` : `${span} overdue`;
 }

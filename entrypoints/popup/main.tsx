@@ -1,2 +1,6 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>Baton</p>);
+import '../../components/styles.css';
+import './popup.css';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(<App />);

@@ -43,6 +43,7 @@ describe('circulation status', () => {
   });
 
   it.each<[number, string]>([
+    [24 * H - 60_000, '24 h left'],
     [22 * H + 5 * 60_000, '22 h left'],
     [5 * H + 20 * 60_000, '5 h 20 min left'],
     [40 * 60_000, '40 min left'],

@@ -37,15 +37,14 @@ describe('client search', () => {
     expect(ids('a', 2)).toHaveLength(2);
   });
 
-  it('answers 5,000 clients within one frame (16 ms) per keystroke', () => {
+  // Speed is measured in the real browser by bench/popup.bench.ts (a keystroke over 5,000 clients).
+  it('finds one client among 5,000 by its number or its CRM id', () => {
     const big = ClientIndex.build(
       Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, name: `Client ${i} ${['Acme', 'Globex', 'Initech', 'Umbrella'][i % 4]} Holdings`, crmIds: [`006${String(i).padStart(12, '0')}AAA`] })),
     );
-    for (const q of ['warm', 'up', 'the jit']) big.search(q);
-    const t0 = performance.now();
-    for (const q of ['a', 'ac', 'acm', 'acme', 'acme h', 'client 42', '006000000004']) big.search(q);
-    expect((performance.now() - t0) / 7).toBeLessThan(16);
     expect(big.search('client 4242')[0]!.id).toBe('c4242');
+    expect(big.search('006000000004242')[0]!.id).toBe('c4242');
+    expect(big.search('umbrella hold', 100)).toHaveLength(100);
   });
 
   it('folds case, accents and spacing', () => {

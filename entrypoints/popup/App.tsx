@@ -1,0 +1,284 @@
+/**
+ * The toolbar popup: log a decision in seconds, circulate it, reopen one, and see what waits for me.
+ * It opens straight into the decision form with the focus in the title; the client comes from the CRM record of
+ * the tab it was opened over, or is picked by typing. Everything is written to the local database (works offline);
+ * the background syncs it later.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ClientPicker, type ClientOption } from '../../components/ClientPicker';
+import { DecisionForm, type DecisionFormValue, type PeopleDirectory } from '../../components/DecisionForm';
+import { Banner, Empty } from '../../components/ui';
+import { decisionSummary, mailtoUrl, recipients } from '../../lib/circulate';
+import { CRM_NAMES, recordUrl } from '../../lib/crm-links';
+import { getDb } from '../../lib/db';
+import { createClientForRecord } from '../../lib/db/repos/clients';
+import { logDecision, markCirculated, reopenDecision } from '../../lib/db/repos/decisions';
+import type { Decision } from '../../lib/domain/schemas';
+import { parsePerson, type Person } from '../../lib/people';
+import { actorOf, useProfile } from '../../lib/profile';
+import { urgentCount } from '../../lib/queue';
+import type { SyncStatusView } from '../../lib/sync/status';
+import { useSyncStatus } from '../../lib/sync/useSyncStatus';
+import { useActiveRecord, useClientContext, useClientIndex, useQueue } from './data';
+import { QueueList } from './QueueList';
+import { RecentDecisions } from './RecentDecisions';
+import { markOnce } from './perf';
+
+const OBJECT_NAMES = { account: 'account', opportunity: 'opportunity' } as const;
+
+/** The header's few words about sync; the full sentence (useSyncStatus's label) is the tooltip. */
+const SYNC_SHORT: Record<SyncStatusView['state'], (pending: number) => string> = {
+  off: () => 'On this device',
+  offline: (n) => (n ? `Offline · ${n} to sync` : 'Offline'),
+  syncing: () => 'Syncing…',
+  synced: (n) => (n ? `${n} to sync` : 'Synced'),
+  attention: () => 'Sync needs attention',
+};
+
+export function App() {
+  const profile = useProfile();
+  const actor = actorOf(profile);
+  const me = useMemo<Person>(() => ({ name: profile.name, ...(profile.email ? { email: profile.email } : {}) }), [profile.name, profile.email]);
+  const index = useClientIndex();
+  const active = useActiveRecord();
+  const [formReady, setFormReady] = useState(false);
+  const interactive = formReady && index !== null;
+  useEffect(() => {
+    if (interactive) markOnce('baton:interactive');
+  }, [interactive]);
+
+  // The client: the active record's, until the user picks another (or clears it with "Change").
+  const [picked, setPicked] = useState<ClientOption | null | undefined>(undefined);
+  const recordClientId = active.link?.clientId ?? null;
+  const clientId = picked === undefined ? recordClientId : (picked?.id ?? null);
+  const context = useClientContext(clientId);
+  const client = context?.client ?? null;
+  const pickerRef = useRef<HTMLInputElement>(null);
+
+  const [reopening, setReopening] = useState<Decision | null>(null);
+  const [justLogged, setJustLogged] = useState<{ id: string; title: string; reopened: boolean } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+
+  const queue = useQueue(me, interactive);
+  const sync = useSyncStatus();
+
+  const people = useMemo<PeopleDirectory>(() => {
+    const teammates: Person[] = [];
+    const add = (p: Person | null) => {
+      if (p && !teammates.some((t) => (t.email && t.email === p.email) || t.name.toLowerCase() === p.name.toLowerCase())) teammates.push(p);
+    };
+    if (profile.name !== 'Me' || profile.email) add(me);
+    add(parsePerson(client?.salesOwner));
+    add(parsePerson(client?.csOwner));
+    for (const d of context?.decisions ?? []) {
+      for (const o of [d.owner, ...d.participants]) if (o.kind === 'member') add(o.email ? { name: o.name, email: o.email } : { name: o.name });
+    }
+    return { stakeholders: context?.stakeholders ?? [], teammates };
+  }, [context, client, me, profile.name, profile.email]);
+
+  const search = useCallback(
+    (q: string, limit: number): ClientOption[] =>
+      (index?.search(q, limit) ?? []).map((h) => ({ id: h.id, name: h.name, ...(h.crmId ? { detail: `CRM id ${h.crmId}` } : {}) })),
+    [index],
+  );
+
+  const recordNote = (() => {
+    if (!active.ref || picked !== undefined) return null;
+    const where = `${CRM_NAMES[active.ref.crm]} ${OBJECT_NAMES[active.ref.object]}`;
+    return active.link ? `From the open ${where}` : null;
+  })();
+
+  async function save(value: DecisionFormValue) {
+    if (!clientId) throw new Error('Choose a client first.');
+    const db = getDb();
+    const d = reopening
+      ? await reopenDecision(db, reopening.id, { ...value, actor })
+      : await logDecision(db, { ...value, clientId, actor });
+    setJustLogged({ id: d.id, title: d.title, reopened: !!reopening });
+    setReopening(null);
+    setNotice(null);
+  }
+
+  const summaryOf = (d: Decision) => {
+    const link = active.link && active.link.clientId === d.clientId ? active.link : null;
+    return decisionSummary(d, {
+      stakeholders: people.stakeholders,
+      clientName: client?.name ?? 'the client',
+      reopened: d.reopens ? (context?.decisions.find((x) => x.id === d.reopens) ?? null) : null,
+      recordUrl: link ? recordUrl(link) : null,
+      loggedBy: actor,
+    });
+  };
+
+  async function copy(d: Decision) {
+    const s = summaryOf(d);
+    try {
+      if (typeof ClipboardItem !== 'undefined' && navigator.clipboard.write) {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': new Blob([s.markdown], { type: 'text/plain' }),
+            'text/html': new Blob([s.html], { type: 'text/html' }),
+          }),
+        ]);
+      } else await navigator.clipboard.writeText(s.markdown);
+    } catch (err) {
+      setNotice({ tone: 'bad', text: `Could not copy to the clipboard (${err instanceof Error ? err.message : String(err)}). Nothing was marked circulated.` });
+      return;
+    }
+    await markCirculated(getDb(), d.id, actor);
+    setNotice({ tone: 'ok', text: `Summary of “${d.title}” copied. Marked as circulated.` });
+  }
+
+  const mailtoFor = (d: Decision) => {
+    const s = summaryOf(d);
+    const r = recipients(d, people, me);
+    return { url: mailtoUrl(r.to, s.subject, s.text), to: r.to.length, missing: r.missing };
+  };
+
+  const emailed = (d: Decision) => {
+    void markCirculated(getDb(), d.id, actor).then(() => setNotice({ tone: 'ok', text: `E-mail to the owners of “${d.title}” opened. Marked as circulated.` }));
+  };
+
+  const open = (url: string) => {
+    void browser.tabs.create({ url }).then(async () => {
+      // The toolbar popup closes itself; popup.html open as a tab stays.
+      if (!(await browser.tabs.getCurrent())) window.close();
+    });
+  };
+
+  const createClient = async () => {
+    const tab = active.tab;
+    if (!active.ref || tab?.type !== 'baton:record') return;
+    await createClientForRecord(getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor });
+    setPicked(undefined);
+  };
+
+  const clientValue: ClientOption | null = clientId ? { id: clientId, name: client?.name ?? picked?.name ?? '…' } : null;
+  const unlinked = active.ref && active.link === null && picked === undefined && active.tab?.type === 'baton:record' ? active.tab : null;
+  const urgent = queue ? urgentCount(queue.items) : 0;
+
+  return (
+    <div className="popup">
+      <header className="popup-head">
+        <span className="popup-logo" aria-hidden="true">
+          B
+        </span>
+        <h1>{reopening ? 'Reopen a decision' : 'Log a decision'}</h1>
+        <span className={`popup-sync sync-${sync?.state ?? 'off'}`} title={sync?.label ?? ''}>
+          <span className={`dot ${sync?.state === 'synced' ? 'dot-ok' : sync?.state === 'attention' ? 'dot-bad' : sync?.state === 'syncing' ? 'dot-busy' : ''}`} aria-hidden="true" />
+          {sync ? SYNC_SHORT[sync.state](sync.pending) : ''}
+        </span>
+      </header>
+
+      <section className="popup-form" aria-label="Decision">
+        <DecisionForm
+          people={people}
+          onSubmit={save}
+          blockedReason={clientId ? null : 'Choose a client first: type its name or CRM id.'}
+          onBlocked={() => pickerRef.current?.focus()}
+          reopening={reopening}
+          onCancelReopen={() => setReopening(null)}
+          onReady={() => {
+            markOnce('baton:form-focused');
+            setFormReady(true);
+          }}
+          header={
+            <>
+              <ClientPicker
+                value={clientValue}
+                search={search}
+                ready={index !== null}
+                inputRef={pickerRef}
+                note={recordNote}
+                onChange={(c) => {
+                  setPicked(c);
+                  setReopening(null);
+                  if (c) requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.df-title')?.focus());
+                }}
+              />
+              {unlinked ? (
+                <div className="popup-unlinked">
+                  <span>
+                    This {CRM_NAMES[unlinked.ref.crm]} {unlinked.ref.object} is not linked to a client yet.
+                  </span>
+                  <button type="button" className="btn btn-small" onClick={() => void createClient()}>
+                    Create “{unlinked.title ?? 'client'}”
+                  </button>
+                </div>
+              ) : null}
+            </>
+          }
+        />
+        {justLogged && !notice ? (
+          <div className="popup-logged" role="status">
+            <span className="dot dot-ok" aria-hidden="true" /> {justLogged.reopened ? 'Reopened as' : 'Logged'} “{justLogged.title}”. Circulate it below.
+          </div>
+        ) : null}
+        {notice ? (
+          <Banner tone={notice.tone} role={notice.tone === 'bad' ? 'alert' : 'status'}>
+            {notice.text}
+          </Banner>
+        ) : null}
+      </section>
+
+      {clientId && context ? (
+        <section className="popup-section" aria-labelledby="recent-h">
+          <div className="section-head">
+            <h2 id="recent-h">Recent decisions</h2>
+            <span className="faint grow">{client?.name}</span>
+          </div>
+          <RecentDecisions
+            decisions={context.decisions}
+            circulations={context.circulations}
+            people={people}
+            now={now}
+            highlightId={justLogged?.id ?? null}
+            reopeningId={reopening?.id ?? null}
+            onReopen={(d) => {
+              setReopening(d);
+              setJustLogged(null);
+              requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.df-title')?.focus());
+            }}
+            onCopy={copy}
+            mailtoFor={mailtoFor}
+            onEmailed={emailed}
+          />
+        </section>
+      ) : null}
+
+      <section className="popup-section" aria-labelledby="queue-h">
+        <div className="section-head">
+          <h2 id="queue-h">My queue</h2>
+          {queue ? <span className={`count${urgent ? ' count-bad' : ''}`} title={`${urgent} urgent`}>{queue.items.length}</span> : null}
+          <span className="grow" />
+          {urgent ? <span className="faint">{urgent} urgent</span> : null}
+        </div>
+        {!queue ? (
+          <p className="faint popup-none">Loading…</p>
+        ) : queue.items.length === 0 ? (
+          <Empty title="Nothing waits for you">
+            {profile.name === 'Me' && !profile.email ? (
+              <span className="faint">
+                Set your name and e-mail in{' '}
+                <a href={browser.runtime.getURL('/dashboard.html#/settings' as '/dashboard.html')} target="_blank" rel="noreferrer">
+                  Settings
+                </a>{' '}
+                so Baton knows which hand-overs are yours.
+              </span>
+            ) : (
+              <span className="faint">Hand-overs to accept, rejections, overdue answers and decisions to circulate show here.</span>
+            )}
+          </Empty>
+        ) : (
+          <QueueList queue={queue} onOpen={open} />
+        )}
+      </section>
+    </div>
+  );
+}

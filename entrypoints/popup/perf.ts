@@ -1,0 +1,13 @@
+/**
+ * Performance marks the popup benchmark reads (bench/popup.bench.ts): `baton:form-focused` when the title has the
+ * focus, `baton:interactive` when, in addition, the client search is ready. Each is set once per page load, and
+ * mirrored on `<html data-baton-interactive>` so tests can wait for it.
+ */
+const done = new Set<string>();
+
+export function markOnce(name: string): void {
+  if (done.has(name)) return;
+  done.add(name);
+  performance.mark(name);
+  if (name === 'baton:interactive') document.documentElement.dataset.batonInteractive = String(Math.round(performance.now()));
+}
