@@ -28,12 +28,14 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   Object.assign(document.createElement(tag), props);
 
 /**
+ * `alive()` is the content script context's validity check (it tears everything down once the extension is gone).
+ *
  * Mounts the panel once per tab: a host element with a CLOSED shadow root (page scripts cannot reach the
  * iframe or the launcher), the panel iframe at `panel.html#<nonce>`, and a launcher tab. After every iframe
  * load a fresh `MessageChannel` port goes to the panel in `baton:hello` (target origin: the extension), so
  * only the panel, which knows the nonce, ever talks to us.
  */
-export function mountDock(crm: CrmKind, onInvalid: () => void): Dock {
+export function mountDock(crm: CrmKind, alive: () => boolean): Dock {
   const layout = LAYOUTS[crm];
   const extOrigin = new URL(browser.runtime.getURL('/')).origin;
   const nonce = crypto.randomUUID();
@@ -71,7 +73,7 @@ export function mountDock(crm: CrmKind, onInvalid: () => void): Dock {
     top = Math.round(bottom > 0 ? bottom : layout.top);
     render();
   };
-  const save = () => saveDock(crm, prefs).catch(onInvalid);
+  const save = () => void saveDock(crm, prefs).catch(alive);
   const setOpen = (open: boolean, focus = false) => {
     if (open === prefs.open) return;
     prefs = { ...prefs, open };
@@ -83,6 +85,9 @@ export function mountDock(crm: CrmKind, onInvalid: () => void): Dock {
 
   frame.addEventListener('load', () => {
     port?.close();
+    // The extension was reloaded or updated: its frames die with it, and this script is an orphan (the
+    // teardown runs from the context's invalidation).
+    if (!alive()) return;
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = ({ data }: MessageEvent<PanelToHost>) => {
@@ -142,7 +147,7 @@ export function mountDock(crm: CrmKind, onInvalid: () => void): Dock {
       ready = true;
       place();
     })
-    .catch(onInvalid);
+    .catch(alive);
 
   return {
     setRecordPage(on) {

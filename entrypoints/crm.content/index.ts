@@ -17,15 +17,17 @@ export default defineContentScript({
     let current: TabRecord = { type: 'baton:no-record' };
     let viewKey = '';
 
-    // "Extension context invalidated" (the extension was updated or reloaded): tear down quietly.
-    const invalid = () => ctx.notifyInvalidated();
+    // "Extension context invalidated" (the extension was updated or reloaded): `ctx.isValid` notices it and
+    // invalidates the context, which tears everything down quietly (see onInvalidated below).
+    const alive = () => ctx.isValid;
     const publish = (record: TabRecord) => {
       current = record;
       dock?.post(record);
       dock?.place();
-      if (ctx.isValid) browser.runtime.sendMessage({ type: 'baton:tab-record', record }).catch(() => ctx.isValid);
+      if (alive()) browser.runtime.sendMessage({ type: 'baton:tab-record', record }).catch(alive);
     };
     const show = (url: string, spa: boolean) => {
+      if (!alive()) return;
       const ref = detectRecord(url);
       const key = ref ? `${ref.crm}/${ref.instance}/${ref.objectName}/${ref.id}` : '';
       // Same record, other URL (a tab of the record page, a tracking query, a hash): keep following it.
@@ -37,7 +39,7 @@ export default defineContentScript({
         if (current.type !== 'baton:no-record') publish({ type: 'baton:no-record' });
         return;
       }
-      dock ??= mountDock(ref.crm, invalid);
+      dock ??= mountDock(ref.crm, alive);
       dock.setRecordPage(true);
       view = new AbortController();
       void watchRecord(ref, spa, view.signal, publish);
@@ -61,6 +63,9 @@ export default defineContentScript({
         // the runtime is already gone
       }
     });
+    // An updated or reloaded extension leaves this script orphaned, with a dead panel on screen; Chrome tells no
+    // one, so look every few seconds (ctx.setInterval checks the context before each tick and tears down).
+    ctx.setInterval(() => undefined, 5_000);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => show(newUrl.href, true));
     show(location.href, false);
   },

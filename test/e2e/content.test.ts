@@ -316,4 +316,35 @@ describe('in the browser side panel', () => {
     await side.close();
     await crm.close();
   });
+
+  test("the panel's own action opens Chrome's side panel (a user gesture in the iframe) and collapses the in-page panel", async () => {
+    const { page, panel } = await openRecord(SF.account, 'Acme Corporation');
+    await page.bringToFront();
+    await panel.getByRole('button', { name: /side panel/i }).click();
+    await waitForDock(page, (s) => s.panel === null && s.launcher !== null);
+    const sidePanels = await baton.serviceWorker.evaluate(async () => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } } }).chrome.runtime;
+      return (await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl);
+    });
+    expect(sidePanels.some((u) => u?.includes('panel.html?mode=sidebar'))).toBe(true);
+    // Collapsing is remembered per CRM: open it again for the tests after this one.
+    await baton.sendToActiveTab({ type: 'baton:toggle' });
+    await waitForDock(page, (s) => s.panel !== null);
+    await page.close();
+  });
+});
+
+// Last: it reloads the extension, which ends this file's service worker.
+test('after the extension is reloaded, the orphaned content script removes its dock quietly', async () => {
+  const page = await baton.openCrm(SF.opportunity);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(`${m.text()} @ ${m.location().url}`)));
+  await waitForPanelRecord(await baton.panelFrame(page), (r) => !r.pending);
+  await baton.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+  await waitForDock(page, (s) => s.hosts === 0 && s.iframes === 0, 8_000);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.oneCenterStage')!).marginRight)).toBe('0px');
+  // The content script must not throw "Extension context invalidated" (errors from the orphaned panel page are its own).
+  expect(errors.filter((e) => e.includes('content-scripts/crm.js'))).toEqual([]);
+  await page.close();
 });
