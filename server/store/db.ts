@@ -2,7 +2,7 @@
  * The smallest database interface the store needs, with two implementations that run the same SQL:
  * PGlite (embedded PostgreSQL in WebAssembly) and a `pg` pool on a PostgreSQL server.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /** Runs one statement with `$n` parameters and returns its rows. */
@@ -48,6 +48,8 @@ export function pgliteDb(db: PGlite): Db {
 
 /** Opens PGlite with its data under `dataDir` (created if missing), or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir?: string): Promise<Db> {
+  // Loaded only when used: a server on PostgreSQL never pays for the WebAssembly build.
+  const { PGlite } = await import('@electric-sql/pglite');
   return pgliteDb(dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir));
 }
 
