@@ -1,6 +1,6 @@
 /**
- * Helpers for the engine's tests: a real sync server in this process on a random port (the stand-in until
- * `server/` lands), clients as fresh Dexie databases, engines with instant recorded sleeps, and snapshots of every
+ * Helpers for the engine's tests: the real sync server (`server/start.ts`) in this process on a random port with an
+ * in-memory PGlite, clients as fresh Dexie databases, engines with instant recorded sleeps, and snapshots of every
  * table to compare replicas.
  */
 import { createDb, type BatonDb } from '../../lib/db/schema';
@@ -8,19 +8,28 @@ import { appendRow, inWriteTx, putRow } from '../../lib/db/writer';
 import type { FetchLike } from '../../lib/sync/client';
 import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
 import { TABLES } from '../../lib/sync/protocol';
-import { startStandInServer } from './engine-standin';
+import { startServer } from '../../server/start';
+import { generateToken, hashToken } from '../../server/tokens';
 
 export interface TestServer {
   url: string;
-  kind: 'server' | 'stand-in';
   /** A new token for a member (workspace and member made if needed). */
   token(workspace: string, email: string, role: 'admin' | 'member' | 'viewer'): Promise<string>;
   close(): Promise<void>;
 }
 
+/** The sync server on 127.0.0.1 and a free port, PGlite in memory, quiet, with a rate limit tests never reach. */
 export async function startTestServer(): Promise<TestServer> {
-  const s = await startStandInServer();
-  return { ...s, kind: 'stand-in' };
+  const server = await startServer({ port: 0, host: '127.0.0.1', log: () => {}, rateLimit: { max: 1_000_000, windowMs: 1000 } });
+  return {
+    url: server.url,
+    async token(workspace, email, role) {
+      const token = generateToken();
+      await server.store.issueToken({ workspace, email, role }, hashToken(token));
+      return token;
+    },
+    close: () => server.close(),
+  };
 }
 
 let n = 0;

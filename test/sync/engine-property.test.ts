@@ -36,7 +36,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-});
+}, 60_000);
 afterAll(() => server.close());
 
 /** The rows the merge rule makes of every mutation ever queued, as Dexie would hold them. */

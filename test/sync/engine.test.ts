@@ -32,7 +32,7 @@ async function workspace(role: 'admin' | 'member' | 'viewer' = 'member') {
 
 beforeAll(async () => {
   server = await startTestServer();
-});
+}, 60_000);
 afterAll(async () => {
   await server.close();
 });

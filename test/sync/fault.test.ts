@@ -30,7 +30,7 @@ async function workspace() {
 
 beforeAll(async () => {
   server = await startTestServer();
-});
+}, 60_000);
 afterAll(() => server.close());
 
 const ids = (rows: unknown[] | undefined) => (rows ?? []).map((r) => (r as { id: string }).id);
