@@ -36,8 +36,8 @@ export interface RowState {
 /** The clock every field of an append-only row carries: before any real write, equal for all appends. */
 export const APPEND_HLC = '0000000000000-0000-append';
 
-const own = <T>(obj: Record<string, T>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+const hasOwn = Object.prototype.hasOwnProperty;
+const own = <T>(obj: Record<string, T>, key: string): T | undefined => (hasOwn.call(obj, key) ? obj[key] : undefined);
 
 /** JSON with object keys sorted: equal values give equal strings. */
 export function canonicalJson(value: unknown): string {
@@ -72,12 +72,16 @@ export function mergeRow(a: RowState, b: RowState): RowState {
   if (a === b) return a;
   const deleted = laterClock(a.deleted, b.deleted);
   let fields: Fields | null = null;
-  for (const [name, fb] of Object.entries(b.fields)) {
+  for (const name in b.fields) {
+    if (!hasOwn.call(b.fields, name)) continue;
+    const fb = b.fields[name]!;
     const fa = own(a.fields, name);
     const w = fa === undefined ? fb : winner(fa, fb);
     if (w !== fa) {
       fields ??= { ...a.fields };
-      Object.defineProperty(fields, name, { value: w, enumerable: true, writable: true, configurable: true });
+      // Plain assignment, except for the one name whose assignment would set the prototype instead.
+      if (name === '__proto__') Object.defineProperty(fields, name, { value: w, enumerable: true, writable: true, configurable: true });
+      else fields[name] = w;
     }
   }
   if (fields === null && deleted === a.deleted) return a;

@@ -124,3 +124,15 @@ describe('merge laws', () => {
     );
   });
 });
+
+describe('hostile field names', () => {
+  it('merges a field named __proto__ (from JSON) as a plain field, never as the prototype', () => {
+    const a = JSON.parse(`{"fields":{"__proto__":{"v":1,"hlc":"${hlc(1)}"}},"deleted":null}`) as RowState;
+    const b = JSON.parse(`{"fields":{"__proto__":{"v":2,"hlc":"${hlc(2)}"}},"deleted":null}`) as RowState;
+    const merged = mergeRow(a, b);
+    expect(Object.getPrototypeOf(merged.fields)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(merged.fields, '__proto__')?.value).toEqual({ v: 2, hlc: hlc(2) });
+    expect(Object.getOwnPropertyDescriptor(materialize(merged), '__proto__')?.value).toBe(2);
+    expect(mergeRow({ fields: {}, deleted: null }, JSON.parse('{"fields":{"constructor":{"v":1,"hlc":"0000000000001-0000-a"}},"deleted":null}')).fields.constructor).toEqual({ v: 1, hlc: hlc(1) });
+  });
+});
