@@ -44,8 +44,10 @@ export function crmLinkKey(ref: CrmRef): string {
 }
 
 export const crmLinkSchema = crmRefSchema.extend({
-  /** `crmLinkKey(ref)`. */
+  /** `crmLinkKey(ref)`: the row key. */
   id: z.string().min(1).max(300),
+  /** The CRM's own record id (`ref.id`; the row's `id` is the key). */
+  recordId: z.string().min(1).max(64),
   clientId: idSchema,
   /** Set when the ref is an opportunity: the deal it is. */
   dealId: idSchema.optional(),
@@ -54,6 +56,11 @@ export const crmLinkSchema = crmRefSchema.extend({
   createdAt: timeSchema,
 });
 export type CrmLink = z.infer<typeof crmLinkSchema>;
+
+/** The CRM record a link points at. */
+export function linkRef(link: CrmLink): CrmRef {
+  return { crm: link.crm, instance: link.instance, object: link.object, id: link.recordId };
+}
 
 export const dealSchema = z.object({
   id: idSchema,

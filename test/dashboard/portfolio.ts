@@ -35,13 +35,24 @@ export function dashboardPortfolio(options: { clients: number; decisionsPerClien
   for (const h of t.handoffs) {
     if (h.submittedAt === undefined) continue;
     const late = unit(h.id, 1);
-    if (h.status === 'accepted') h.acceptedAt = Math.min(now, h.submittedAt + Math.round((0.2 + late * late * 6) * DAY));
+    // The generator submits everything in the last eight days; accepted hand-overs are spread over the past year so
+    // the month charts have a history, and some went through a reject-and-resubmit loop first.
+    const loop = h.status === 'accepted' && unit(h.id, 10) < 0.18;
+    if (h.status === 'accepted') {
+      h.submittedAt = now - Math.round((10 + unit(h.id, 11) * 330) * DAY);
+      h.createdAt = h.submittedAt - DAY;
+      h.acceptedAt = Math.min(now, h.submittedAt + Math.round(((loop ? 3 : 0.2) + late * late * 6) * DAY));
+    }
     if (h.kind === 'close_to_onboarding') {
       const c = Math.min(1, 0.45 + Math.round(unit(h.id, 2) * 12) / 20);
       h.completenessAtClose = c;
       h.incompleteAtClose = c < 1;
     }
     event(h.clientId, 'handoff_submitted', h.submittedAt, h.senderOwner, { handoffId: h.id, kind: h.kind, gaps: [], completeness: h.completenessAtClose ?? 1 });
+    if (loop) {
+      event(h.clientId, 'handoff_rejected', h.submittedAt + DAY, h.receiverOwner, { handoffId: h.id, kind: h.kind, reasons: [{ field: 'success_criteria', reason: 'No numeric target on adoption' }] });
+      event(h.clientId, 'handoff_submitted', h.submittedAt + 2 * DAY, h.senderOwner, { handoffId: h.id, kind: h.kind, gaps: [], completeness: 1 });
+    }
     if (h.status === 'rejected' && h.rejection) {
       event(h.clientId, 'handoff_rejected', h.rejection.at, h.rejection.by, { handoffId: h.id, kind: h.kind, reasons: h.rejection.reasons });
     }
@@ -74,8 +85,8 @@ function addFabrikam(t: PortfolioTables, now: number): void {
   const opp: CrmRef = { crm: 'salesforce', instance: 'acme', object: 'opportunity', id: '0065g00000NWEXPAAA' };
   t.clients.push({ id, name: FABRIKAM_NAME, salesOwner: 'Riley Sales <riley@baton.test>', csOwner: 'Casey CSM <casey@baton.test>', createdAt: signed - 40 * DAY });
   t.deals.push({ id: 'D-NW-1', clientId: id, crmRef: opp, name: 'Fabrikam Health – Expansion', stage: 'Proposal', amount: 120_000, stageReadAt: now - DAY, createdAt: now - 20 * DAY });
-  t.crmLinks.push({ ...ref, id: crmLinkKey(ref), clientId: id, title: FABRIKAM_NAME, createdAt: signed });
-  t.crmLinks.push({ ...opp, id: crmLinkKey(opp), clientId: id, dealId: 'D-NW-1', title: 'Fabrikam Health – Expansion', createdAt: now - 20 * DAY });
+  t.crmLinks.push({ ...ref, id: crmLinkKey(ref), recordId: ref.id, clientId: id, title: FABRIKAM_NAME, createdAt: signed });
+  t.crmLinks.push({ ...opp, id: crmLinkKey(opp), recordId: opp.id, clientId: id, dealId: 'D-NW-1', title: 'Fabrikam Health – Expansion', createdAt: now - 20 * DAY });
   const person = (sid: string, name: string, title: string, roles: string[], influence: 'high' | 'low', stance: 'pro' | 'neutral' | 'against', engagedDaysAgo: number, def?: string) =>
     t.stakeholders.push({ id: sid, clientId: id, name, title, roles: roles as never, influence, stance, lastEngagedAt: now - engagedDaysAgo * DAY, engagedBy: 'Casey CSM', createdAt: signed, ...(def ? { definitionOfSuccess: def } : {}) });
   person('S-NW-1', 'Dana Ruiz', 'Chief Operating Officer', ['executive_sponsor'], 'high', 'pro', 6, 'Nurses spend less time on scheduling and more with patients');

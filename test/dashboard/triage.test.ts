@@ -80,6 +80,8 @@ describe('triage rules', () => {
     expect(codes(input({ decisions: [{ ...d, decidedAt: T0 - 23 * HOUR }] }))).toEqual([]);
     expect(codes(input({ decisions: [{ ...d, circulatedAt: T0 - 24 * HOUR }] }))).toEqual([]);
     expect(codes(input({ decisions: [d], circulatedDecisionIds: new Set(['d1']) }))).toEqual([]);
+    // Older than the 30-day window, it is history: the client's page still shows it.
+    expect(codes(input({ decisions: [{ ...d, decidedAt: T0 - days(31) }] }))).toEqual([]);
   });
 
   it('decisions: reopened within 7 days shows, the superseded one is not asked to circulate', () => {
@@ -107,7 +109,7 @@ describe('triage rules', () => {
   });
 
   it('takes owners, the latest deal’s stage, every CRM and the account link from partial data', () => {
-    const link = (id: string, crm: CrmLink['crm'], object: CrmLink['object'], dealId?: string): CrmLink => ({ id, crm, instance: 'acme', object, clientId: 'c1', dealId, createdAt: T0 });
+    const link = (id: string, crm: CrmLink['crm'], object: CrmLink['object'], dealId?: string): CrmLink => ({ id, recordId: id, crm, instance: 'acme', object, clientId: 'c1', dealId, createdAt: T0 });
     const deal = (id: string, stage: string, at: number): Deal => ({ id, clientId: 'c1', name: id, stage, stageReadAt: at, createdAt: at });
     const base = input({ objectives: [objective()] });
     const bare = buildTriage(base).rows[0]!;

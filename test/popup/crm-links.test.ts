@@ -32,6 +32,7 @@ describe('record URLs', () => {
 describe('which record to open', () => {
   const link = (id: string, object: 'account' | 'opportunity', createdAt: number, dealId?: string): CrmLink => ({
     id,
+    recordId: id,
     crm: 'salesforce',
     instance: 'acme',
     object,

@@ -53,6 +53,7 @@ export async function linkRecord(db: BatonDb, input: RecordInput & { clientId: s
     return putRow(db, 'crmLinks', {
       ...input.ref,
       id: crmLinkKey(input.ref),
+      recordId: input.ref.id,
       clientId: input.clientId,
       dealId,
       title: input.title ?? existing?.title ?? undefined,
