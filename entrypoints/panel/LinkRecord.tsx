@@ -2,7 +2,7 @@
  * First visit to a record with no client: create one (named from the page title) or link this record to an
  * existing client.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../components/ui';
 import { callOp, useRemoteQuery } from '../../lib/db/port/client';
 import type { CrmRef } from '../../lib/domain/schemas';
@@ -10,6 +10,11 @@ import { useAction } from './useAction';
 
 export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; title: string | null; stage: string | null; actor: string }) {
   const [name, setName] = useState(title ?? '');
+  const [typed, setTyped] = useState(false);
+  // The page title often arrives after the record (SPA navigation): take it until the user types their own.
+  useEffect(() => {
+    if (!typed && title) setName(title);
+  }, [title, typed]);
   const [mode, setMode] = useState<'create' | 'link'>('create');
   const [query, setQuery] = useState('');
   const { run, error } = useAction();
@@ -37,7 +42,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
         <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(() => callOp('createClientForRecord', { ref: crmRef, title, stage, name, actor })); }}>
           <label className="field">
             <span className="label">Client name</span>
-            <input className="input" value={name} onChange={(e) => setName(e.target.value)} autoFocus placeholder="Customer name" />
+            <input className="input" value={name} onChange={(e) => { setName(e.target.value); setTyped(true); }} autoFocus placeholder="Customer name" />
           </label>
           <div className="row-end">
             <button type="submit" className="btn btn-primary">Create client</button>

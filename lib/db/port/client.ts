@@ -47,8 +47,9 @@ function connect(): Browser.runtime.Port {
     port = undefined;
     for (const [, call] of pending) call.reject(new RemoteError({ name: 'Disconnected', message: 'Baton restarted while saving; try again.' }));
     pending.clear();
-    // Ask again for every live query once the background is back.
-    if (subs.size) setTimeout(resubscribe, 50);
+    // Ask again for every live query once the background is back, unless the extension itself is gone (reloaded
+    // or updated: this orphaned frame can no longer reach it, and trying throws "Extension context invalidated").
+    if (subs.size && browser.runtime?.id) setTimeout(resubscribe, 50);
   });
   return p;
 }
