@@ -86,7 +86,10 @@ export function createApp(options: AppOptions): BatonApp {
 
   app.onError((err, c) => {
     if (err instanceof SyncError) return c.json(err.body, err.status);
-    log(`${c.req.method} ${c.req.path} failed: ${err.name}: ${err.message}`);
+    // A database error's message can quote a value from the request: log only its SQLSTATE code.
+    const code = (err as { code?: unknown }).code;
+    const detail = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `SQLSTATE ${code}` : err.message;
+    log(`${c.req.method} ${c.req.path} failed: ${err.name}: ${detail}`);
     return c.json({ error: 'internal' }, 500);
   });
   app.notFound((c) => c.json({ error: 'not_found' }, 404));

@@ -105,7 +105,9 @@ export class Store {
   async push<T>(auth: AuthContext, clientId: string, fn: (tx: PushTx) => Promise<T>): Promise<T> {
     const workspaceId = auth.workspace.id;
     return this.db.transaction(async (sql) => {
-      const locked = await sql.query<{ seq: number }>('SELECT seq FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
+      // NO KEY UPDATE: serializes pushes to this workspace (it conflicts with itself) without blocking inserts that
+      // only reference the workspace (new members, tokens).
+      const locked = await sql.query<{ seq: number }>('SELECT seq FROM workspaces WHERE id = $1 FOR NO KEY UPDATE', [workspaceId]);
       if (!locked[0]) throw new Error(`Workspace ${workspaceId} vanished during a push`);
       let seq = Number(locked[0].seq);
       const startSeq = seq;
