@@ -227,7 +227,7 @@ export class SyncEngine {
           throw new AttentionError('too_large', `Change #${batch[0]!.id} to ${describeMutation(batch[0]!.mutation)} is larger than the sync server accepts.`);
         }
         if (err instanceof SyncInvalidMutationError) throw this.#invalid(err, batch);
-        if (err instanceof SyncForbiddenError) throw await this.#forbidden(batch);
+        if (err instanceof SyncForbiddenError) throw await this.#forbidden(err, batch);
         throw err;
       }
       this.#check();
@@ -259,15 +259,17 @@ export class SyncEngine {
     return new AttentionError('invalid_mutation', `The sync server refused ${what}: ${describeIssues(err.issues)}.`);
   }
 
-  async #forbidden(batch: OutboxRow[]): Promise<AttentionError> {
+  /** 403: the server's reason says what was refused (`viewer_read_only`, `templates_admin_only`); `/v1/me` the role. */
+  async #forbidden(err: SyncForbiddenError, batch: OutboxRow[]): Promise<AttentionError> {
     let role: string | undefined;
     try {
       role = (await this.#client.me(this.#abort.signal)).member.role;
     } catch {
       // The sentence works without the role.
     }
-    if (role && role !== 'viewer' && batch.some((r) => r.mutation.table === 'templates')) {
-      return new AttentionError('forbidden', `Only admins can change hand-over templates in this workspace (you are ${role}).`);
+    const templates = err.reason === 'templates_admin_only' || (role !== undefined && role !== 'viewer' && batch.some((r) => r.mutation.table === 'templates'));
+    if (templates) {
+      return new AttentionError('forbidden', `Only admins can change hand-over templates in this workspace${role ? ` (you are ${role})` : ''}.`);
     }
     return new AttentionError('forbidden', SENTENCES.forbidden(role));
   }

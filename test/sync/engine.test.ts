@@ -203,6 +203,18 @@ describe('refusals stop sync and say why', () => {
     expect(await viewer.clients.get('c1')).toMatchObject({ name: 'Acme' });
   });
 
+  it('says only admins change templates when a member’s template edit is refused', async () => {
+    const { token } = await workspace('member');
+    const db = newClientDb();
+    await db.outbox.add({
+      id: 1,
+      createdAt: 0,
+      mutation: { id: 1, op: 'put', table: 'templates', key: 'close_to_onboarding', fields: { label: { v: 'Close → onboarding', hlc: '1800000000000-0000-x' } } },
+    });
+    const result = await testEngine(db, server.url, token).run();
+    expect(result).toMatchObject({ outcome: 'attention', code: 'forbidden', reason: 'Only admins can change hand-over templates in this workspace (you are member).' });
+  });
+
   it('names the mutation, table and field the server refused', async () => {
     const { token } = await workspace();
     const db = newClientDb();

@@ -32,11 +32,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+const debug = (...args: unknown[]) => process.env.BATON_TEST_DEBUG && console.error(new Date().toISOString(), ...args);
+
 let dataDir: string;
 let port: number;
 let url: string;
 let token: string;
 let child: ChildProcess | undefined;
+let exited: Promise<void> = Promise.resolve();
 
 async function startServer(): Promise<void> {
   child = spawn(process.execPath, serverArgs(), {
@@ -44,27 +47,26 @@ async function startServer(): Promise<void> {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const c = child;
+  exited = new Promise((resolve) => c.once('exit', () => resolve()));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const end = Date.now() + 30_000;
+  const end = Date.now() + 120_000; // PGlite's start is slow on a loaded machine
   for (;;) {
     try {
       if ((await fetch(`${url}/v1/health`)).ok) return;
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || Date.now() > end) throw new Error(`The sync server did not start: ${stderr.slice(-2000)}`);
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > end) throw new Error(`The sync server did not start: ${stderr.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
+/** SIGKILL the server and wait for it to be gone (a killed child has a signalCode, not an exitCode). */
 function kill(): Promise<void> {
-  const c = child;
-  if (!c || c.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    c.once('exit', () => resolve());
-    c.kill('SIGKILL');
-  });
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  return exited;
 }
 
 /** 500 events of about 1.5 KB each: one full batch, about 0.8 MB, long enough to be killed in the middle of. */
@@ -102,8 +104,10 @@ describe.skipIf(!HAS_SERVER)('the sync server killed in the middle of a push', (
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     });
     token = out.stdout.trim().split('\n').at(-1)!.trim();
+    debug('token made');
     await startServer();
-  }, 60_000);
+    debug('server up');
+  }, 180_000);
 
   afterAll(async () => {
     await kill();
@@ -112,30 +116,42 @@ describe.skipIf(!HAS_SERVER)('the sync server killed in the middle of a push', (
 
   it('applies the batch all or nothing, and the retry completes it once', async () => {
     let cutOff = 0;
-    // Kill at a few delays after the push left, so at least one lands while the server is applying it.
-    for (const [i, delayMs] of [5, 20, 60, 150].entries()) {
+    // Kill at a few delays after the push left, so that one lands while the server is applying it; and once right
+    // after the server answered, which must find the acknowledged batch durable after the restart.
+    const kills: (number | 'afterAnswer')[] = [50, 400, 1500, 'afterAnswer'];
+    for (const [i, when] of kills.entries()) {
       const db = newClientDb(`kill${i}`);
       const clientId = await getClientId(db);
       const prefix = `kill${i}`;
       await queueBigBatch(db, prefix);
       let armed = true;
       let answered = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const killer: FetchLike = async (input, init) => {
-        const isPush = input.endsWith('/v1/push');
-        if (armed && isPush) {
-          armed = false;
-          setTimeout(() => void kill(), delayMs);
-        }
+        const isPush = input.endsWith('/v1/push') && armed;
+        armed &&= !isPush;
+        if (isPush && when !== 'afterAnswer') timer = setTimeout(() => void kill(), when);
         const res = await fetch(input, init);
-        if (isPush) answered = true;
+        if (isPush) {
+          answered = true;
+          if (when === 'afterAnswer') {
+            await res.clone().arrayBuffer();
+            await kill();
+          }
+        }
         return res;
       };
+      debug('push', i);
       const first = await testEngine(db, url, token, { fetch: killer, retry: { attempts: 1 } }).run();
+      debug('first run', first.outcome, 'answered', answered);
       if (!answered) cutOff++;
+      clearTimeout(timer);
       await kill();
       await startServer();
 
+      debug('restarted');
       const after = await serverView(clientId, prefix);
+      debug('after', after);
       expect([0, 500]).toContain(after.count); // all or nothing
       expect(after.last).toBe(after.count === 0 ? 0 : 500);
       expect(after.distinct).toBe(after.count);
@@ -145,6 +161,7 @@ describe.skipIf(!HAS_SERVER)('the sync server killed in the middle of a push', (
       if (first.outcome === 'synced') expect(after.count).toBe(500);
 
       await sync(db, url, token);
+      debug('synced');
       const done = await serverView(clientId, prefix);
       expect(done).toEqual({ count: 500, distinct: 500, last: 500 });
       expect(await db.outbox.count()).toBe(0);
@@ -153,5 +170,5 @@ describe.skipIf(!HAS_SERVER)('the sync server killed in the middle of a push', (
     }
     // The test only means something if some push was cut off by the kill.
     expect(cutOff).toBeGreaterThan(0);
-  }, 120_000);
+  }, 400_000);
 });
