@@ -63,17 +63,20 @@ async function measure(config: { dataDir?: string; databaseUrl?: string }): Prom
     };
     await pushOne(0, 0); // warm-up: JIT, statement plans, first pages
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await Promise.all(tokens.map(async (_, c) => {
       for (let b = c === 0 ? 1 : 0; b < BATCHES; b++) await pushOne(c, b);
     }));
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     const mutations = (CLIENTS * BATCHES - 1) * BATCH;
     return {
       figure: Math.round(mutations / seconds),
       unit: 'mutations/s',
       target: TARGET,
       better: 'higher',
-      note: `${mutations} mutations in ${(seconds * 1000).toFixed(0)} ms, ${CLIENTS} clients × 500-mutation batches, load average ${loadavg()[0]!.toFixed(1)}`,
+      note: `${mutations} mutations in ${(seconds * 1000).toFixed(0)} ms, ${CLIENTS} clients × 500-mutation batches; this process used ${cpuSeconds.toFixed(1)} CPU-s; load average ${loadavg()[0]!.toFixed(1)}`,
     };
   } finally {
     await server.close();
