@@ -172,7 +172,10 @@ export function onePagerMarkdown(p: OnePager): string {
 
 /** The business case is written about the client; the page is written by them. */
 function inTheirWords(line: string): string {
-  return line.replace(/^Use case they run: /, 'In use today: ').replace(/^Current: next review/, 'Still current: next review');
+  return line
+    .replace(/^Use case they run: /, 'In use today: ')
+    .replace(/^Current: next review/, 'Still current: next review')
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => dayText(Date.UTC(Number(y), Number(m) - 1, Number(d))));
 }
 
 function cell(s: string): string {

@@ -50,8 +50,14 @@ export const TRIAGE_GROUPS: { group: TriageGroup; label: string }[] = [
 
 /** A decision must reach all its owners within this many hours of being made. */
 export const CIRCULATION_DUE_HOURS = 24;
-/** A reopened decision stays on the triage this many days after the reopening, then it is history. */
-export const REOPENED_RECENT_DAYS = 30;
+/**
+ * The triage is a weekly review: decisions made more than this many days ago are history there (still on the
+ * client's page). It bounds both rules: not circulated, and reopened. It also lets the dashboard read only recent
+ * decisions through the `decidedAt` index instead of the whole log.
+ */
+export const DECISION_WINDOW_DAYS = 30;
+/** How far back the dashboard reads decisions: the window, plus the reopen window for the decisions they reopen. */
+export const DECISION_READ_DAYS = DECISION_WINDOW_DAYS + 7;
 
 export interface TriageIssue {
   code: TriageCode;
@@ -217,13 +223,14 @@ function decisionIssues(list: readonly Decision[], circulated: ReadonlySet<strin
   const reopened = new Set<string>();
   for (const d of list) if (d.reopens) reopened.add(d.reopens);
   for (const d of list) {
+    if (now - d.decidedAt > DECISION_WINDOW_DAYS * DAY_MS) continue;
     const due = d.decidedAt + CIRCULATION_DUE_HOURS * HOUR_MS;
     // A decision someone reopened is superseded: the reopening one is what must be circulated.
     if (d.circulatedAt === undefined && !circulated.has(d.id) && !reopened.has(d.id) && now > due) {
       out.push({ code: 'decision_not_circulated', since: due, fact: `“${d.title}” not shared with its owners` });
     }
     const old = d.reopens ? byId.get(d.reopens) : undefined;
-    if (old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS && d.decidedAt >= old.decidedAt && now - d.decidedAt <= REOPENED_RECENT_DAYS * DAY_MS) {
+    if (old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS && d.decidedAt >= old.decidedAt) {
       const days = Math.floor((d.decidedAt - old.decidedAt) / DAY_MS);
       out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${old.title}” reopened ${days === 0 ? 'the same day' : `after ${days} ${days === 1 ? 'day' : 'days'}`}` });
     }

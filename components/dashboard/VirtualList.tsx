@@ -15,6 +15,8 @@ export interface VirtualListProps<T> {
   renderRow(item: T, index: number): ReactNode;
   label: string;
   className?: string;
+  /** When it changes (another filter or sort), the view goes back to the top; new data alone keeps the scroll. */
+  resetKey?: string;
 }
 
 /** The index range to render for a scroll position: pure, for tests. */
@@ -24,7 +26,7 @@ export function visibleRange(count: number, rowHeight: number, scrollTop: number
   return [first, Math.max(first, last)];
 }
 
-export function VirtualList<T>({ items, rowHeight, overscan = 6, initialHeight = 720, getKey, renderRow, label, className }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, overscan = 6, initialHeight = 720, getKey, renderRow, label, className, resetKey }: VirtualListProps<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(initialHeight);
@@ -38,11 +40,11 @@ export function VirtualList<T>({ items, rowHeight, overscan = 6, initialHeight =
     return () => ro.disconnect();
   }, [initialHeight]);
 
-  // A new list (another filter) starts at its top.
+  // Another filter or sort starts at the top.
   useEffect(() => {
     if (ref.current) ref.current.scrollTop = 0;
     setScrollTop(0);
-  }, [items]);
+  }, [resetKey]);
 
   const [first, last] = visibleRange(items.length, rowHeight, scrollTop, height, overscan);
   const rows: ReactNode[] = [];

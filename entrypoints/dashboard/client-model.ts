@@ -44,7 +44,7 @@ export function handoffViews(b: ClientBundle, now: number): HandoffView[] {
     .sort((x, y) => HANDOFF_KINDS.indexOf(x.kind) - HANDOFF_KINDS.indexOf(y.kind) || x.createdAt - y.createdAt)
     .map((h) => {
       const template = templates.get(h.kind) ?? defaultTemplate(h.kind);
-      const label = (key: string) => template.fields.find((f) => f.key === key)?.label ?? key;
+      const label = (key: string) => template.fields.find((f) => f.key === key)?.label ?? fieldWords(key);
       const history = (byHandoff.get(h.id) ?? [])
         .sort((x, y) => x.at - y.at)
         .map((e): HandoffStep => {
@@ -148,4 +148,10 @@ export function decisionViews(b: ClientBundle, now: number): DecisionView[] {
         reopenedBy: reopenedBy.get(d.id) ?? null,
       };
     });
+}
+
+/** A field key no template names any more (`executive_sponsor`) → "Executive sponsor". */
+function fieldWords(key: string): string {
+  const words = key.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

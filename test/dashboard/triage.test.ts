@@ -178,13 +178,13 @@ describe('filtering, sorting and facets', () => {
 });
 
 describe('scale', () => {
-  it('decides 5,000 clients in one pass, quickly', () => {
+  // Speed is measured in the real browser by bench/dashboard.bench.ts; this checks the one pass stays correct at size.
+  it('decides 5,000 clients in one pass', () => {
     const clients = Array.from({ length: 5000 }, (_, i) => client({ id: `c${i}`, name: `Client ${i}` }));
     const stakeholders: Stakeholder[] = clients.flatMap((c) => sponsors().map((s) => ({ ...s, id: `${c.id}-${s.id}`, clientId: c.id })));
     const handoffs = clients.map((c, i) => handoff({}, { id: `h${i}`, clientId: c.id, status: i % 3 ? 'submitted' : 'rejected', submittedAt: T0 - days(i % 9) }));
-    const t = performance.now();
     const triage = buildTriage(input({ clients, stakeholders, handoffs, objectives: [] }));
-    expect(performance.now() - t).toBeLessThan(500);
     expect(triage.rows).toHaveLength(5000);
+    expect(triage.rows.filter((r) => r.issues[0]!.code === 'handoff_rejected')).toHaveLength(1667);
   });
 });

@@ -19,6 +19,7 @@ import { crmName, linkUrl } from '../crm';
 import { toDomainBundle } from '../data';
 import { href } from '../router';
 import { Loading } from './Loading';
+import { personName } from './TriagePage';
 
 const STATUS_TONE: Record<string, Tone> = { draft: 'neutral', submitted: 'info', accepted: 'ok', rejected: 'bad' };
 const QUADRANT_TONE: Record<Quadrant, Tone> = { champion: 'ok', mobilizer: 'info', supporter: 'ok', bystander: 'neutral', blocker: 'bad', unrated: 'neutral' };
@@ -69,7 +70,7 @@ function ClientView({ bundle: b, now, onAddEvent }: { bundle: ClientBundle; now:
           </p>
           <h1>{b.client.name}</h1>
           <p className="muted">
-            {[b.client.salesOwner && `Sales: ${b.client.salesOwner}`, b.client.csOwner && `CS: ${b.client.csOwner}`, deal?.stage && `Stage: ${deal.stage}`].filter(Boolean).join(' · ') || 'No owner set'}
+            {[b.client.salesOwner && `Sales: ${personName(b.client.salesOwner)}`, b.client.csOwner && `CS: ${personName(b.client.csOwner)}`, deal?.stage && `Stage: ${deal.stage}`].filter(Boolean).join(' · ') || 'No owner set'}
           </p>
         </div>
         <div className="row">
@@ -184,12 +185,14 @@ function HandoffCard({ view }: { view: HandoffView }) {
         <Badge tone={STATUS_TONE[h.status]}>{h.status}</Badge>
       </div>
       <p className="faint">
-        {h.senderOwner || view.template.sender} → {h.receiverOwner || view.template.receiver} · answer within {h.slaBusinessDays} business {h.slaBusinessDays === 1 ? 'day' : 'days'}
+        {personName(h.senderOwner) || view.template.sender} → {personName(h.receiverOwner) || view.template.receiver} · answer within {h.slaBusinessDays} business {h.slaBusinessDays === 1 ? 'day' : 'days'}
       </p>
-      <div className="row handoff-meter">
-        <Meter value={view.completeness} label="Completeness" tone={view.completeness >= 1 ? 'ok' : view.completeness >= 0.6 ? 'warn' : 'bad'} />
-        <span className="faint">{pct(view.completeness)} complete</span>
-      </div>
+      {h.status !== 'accepted' ? (
+        <div className="row handoff-meter">
+          <Meter value={view.completeness} label="Completeness" tone={view.completeness >= 1 ? 'ok' : view.completeness >= 0.6 ? 'warn' : 'bad'} />
+          <span className="faint">{pct(view.completeness)} of the required fields pass</span>
+        </div>
+      ) : null}
       {view.history.length ? (
         <ol className="steps">
           {view.history.map((s, i) => (

@@ -14,6 +14,7 @@ import {
   type ImportSummary,
 } from '../../../lib/db/backup';
 import { isoDate } from '../../../lib/domain/time';
+import { forgetTriageSnapshot } from '../data';
 
 const TABLE_NAMES: Record<(typeof BACKUP_TABLES)[number], string> = {
   clients: 'clients',
@@ -69,6 +70,7 @@ export function DataSection() {
   };
   const doDelete = async () => {
     await deleteAllLocalData(getDb());
+    forgetTriageSnapshot();
     setConfirm('');
     setDeleted(true);
   };

@@ -13,6 +13,7 @@ import {
   type TriageFilter,
   type TriageGroup,
   type TriageRow,
+  type TriageCode,
   type TriageSort,
 } from '../../../lib/triage';
 import { crmName, linkUrl } from '../crm';
@@ -26,7 +27,8 @@ export const TRIAGE_ROW_HEIGHT = 68;
 const TONE = { 3: 'bad', 2: 'warn', 1: 'info' } as const;
 
 export function TriagePage() {
-  const triage = useTriage();
+  const state = useTriage();
+  const triage = state?.triage;
   const [filter, setFilter] = useState<TriageFilter>({});
   const [sort, setSort] = useState<TriageSort>('urgency');
   const facets = useMemo(() => (triage ? triageFacets(triage.rows) : null), [triage]);
@@ -34,8 +36,8 @@ export function TriagePage() {
   const now = Date.now();
 
   useLayoutEffect(() => {
-    if (triage) markTriageRendered();
-  }, [triage]);
+    if (state) markTriageRendered(state.fresh);
+  }, [state]);
 
   if (!triage || !facets) return <Loading what="the portfolio" />;
   const set = (change: Partial<TriageFilter>) => setFilter((f) => ({ ...f, ...change }));
@@ -50,6 +52,12 @@ export function TriagePage() {
             {triage.clients === 0
               ? 'No clients yet.'
               : `${triage.rows.length.toLocaleString('en')} of ${triage.clients.toLocaleString('en')} clients need a look${filtered ? ` · ${rows.length.toLocaleString('en')} shown` : ''}`}
+            {state && !state.fresh ? (
+              <span className="updating" role="status">
+                {' '}
+                · Updating from your latest data…
+              </span>
+            ) : null}
           </p>
         </div>
       </div>
@@ -71,7 +79,7 @@ export function TriagePage() {
           <option value="">Every owner</option>
           {facets.owners.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {personName(o)}
             </option>
           ))}
         </select>
@@ -131,18 +139,26 @@ export function TriagePage() {
             <span>Waiting since</span>
             <span />
           </div>
-          <VirtualList items={rows} rowHeight={TRIAGE_ROW_HEIGHT} getKey={(r) => r.clientId} label="Clients to review" className="triage-list" renderRow={(r) => <TriageRowView row={r} now={now} />} />
+          <VirtualList items={rows} resetKey={JSON.stringify([filter, sort])} rowHeight={TRIAGE_ROW_HEIGHT} getKey={(r) => r.clientId} label="Clients to review" className="triage-list" renderRow={(r) => <TriageRowView row={r} now={now} />} />
         </div>
       )}
     </div>
   );
 }
 
+/** "Casey CSM <casey@baton.test>" → "Casey CSM": the row has room for names, the filter keeps the full text. */
+export function personName(owner: string): string {
+  return owner.replace(/\s*<[^>]*>\s*$/, '') || owner;
+}
+
 function TriageRowView({ row, now }: { row: TriageRow; now: number }) {
   const url = row.link ? linkUrl(row.link) : null;
-  const shown = row.issues.slice(0, 3);
-  const more = row.issues.length - shown.length;
-  const owners = [row.salesOwner && `Sales: ${row.salesOwner}`, row.csOwner && `CS: ${row.csOwner}`].filter(Boolean).join(' · ');
+  // One badge per kind of issue (two blockers are one badge "×2"), most urgent first.
+  const kinds = new Map<TriageCode, number>();
+  for (const i of row.issues) kinds.set(i.code, (kinds.get(i.code) ?? 0) + 1);
+  const shown = [...kinds].slice(0, 3);
+  const more = kinds.size - shown.length;
+  const owners = [row.salesOwner && `Sales: ${personName(row.salesOwner)}`, row.csOwner && `CS: ${personName(row.csOwner)}`].filter(Boolean).join(' · ');
   return (
     <div className="trow" data-client-id={row.clientId}>
       <div className="trow-client">
@@ -153,12 +169,13 @@ function TriageRowView({ row, now }: { row: TriageRow; now: number }) {
       </div>
       <div className="trow-issues">
         <div className="trow-badges">
-          {shown.map((i, n) => (
-            <Badge key={`${i.code}-${n}`} tone={TONE[TRIAGE_RULES[i.code].weight]} title={i.fact}>
-              {TRIAGE_RULES[i.code].label}
+          {shown.map(([code, n]) => (
+            <Badge key={code} tone={TONE[TRIAGE_RULES[code].weight]} title={row.issues.filter((i) => i.code === code).map((i) => i.fact).join('\n')}>
+              {TRIAGE_RULES[code].label}
+              {n > 1 ? ` ×${n}` : ''}
             </Badge>
           ))}
-          {more > 0 ? <span className="faint">+{more} more</span> : null}
+          {more > 0 ? <span className="faint trow-more">+{more} more</span> : null}
         </div>
         <span className="trow-fact" title={row.issues[0]!.fact}>
           {row.issues[0]!.fact}
