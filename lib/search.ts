@@ -40,13 +40,12 @@ interface Entry {
 
 /** Lower case, accents folded (é → e), spaces collapsed. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most names are plain ASCII: skip the Unicode decomposition for them (it dominates building the index).
+  const folded = NON_ASCII.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
+  return folded.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const WORD_SPLIT = /[\s\-_.,/&()'’"+]+/;
 

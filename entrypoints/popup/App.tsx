@@ -4,7 +4,7 @@
  * the tab it was opened over, or is picked by typing. Everything is written to the local database (works offline);
  * the background syncs it later.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ClientPicker, type ClientOption } from '../../components/ClientPicker';
 import { DecisionForm, type DecisionFormValue, type PeopleDirectory } from '../../components/DecisionForm';
@@ -12,17 +12,19 @@ import { Banner, Empty } from '../../components/ui';
 import { decisionSummary, mailtoUrl, recipients } from '../../lib/circulate';
 import { CRM_NAMES, recordUrl } from '../../lib/crm-links';
 import { getDb } from '../../lib/db';
-import { createClientForRecord } from '../../lib/db/repos/clients';
-import { logDecision, markCirculated, reopenDecision } from '../../lib/db/repos/decisions';
 import type { Decision } from '../../lib/domain/schemas';
 import { parsePerson, type Person } from '../../lib/people';
 import { actorOf, useProfile } from '../../lib/profile';
-import { urgentCount } from '../../lib/queue';
 import type { SyncStatusView } from '../../lib/sync/status';
 import { useSyncStatus } from '../../lib/sync/useSyncStatus';
 import { useActiveRecord, useClientContext, useClientIndex, useQueue } from './data';
-import { QueueList } from './QueueList';
-import { RecentDecisions } from './RecentDecisions';
+
+// Out of the first bundle: what the popup needs only after it is interactive (lists, and the writes with their
+// validation), so opening parses less.
+const QueueList = lazy(() => import('./QueueList').then((m) => ({ default: m.QueueList })));
+const RecentDecisions = lazy(() => import('./RecentDecisions').then((m) => ({ default: m.RecentDecisions })));
+const decisionsRepo = () => import('../../lib/db/repos/decisions');
+const clientsRepo = () => import('../../lib/db/repos/clients');
 import { markOnce } from './perf';
 
 const OBJECT_NAMES = { account: 'account', opportunity: 'opportunity' } as const;
@@ -40,9 +42,10 @@ export function App() {
   const profile = useProfile();
   const actor = actorOf(profile);
   const me = useMemo<Person>(() => ({ name: profile.name, ...(profile.email ? { email: profile.email } : {}) }), [profile.name, profile.email]);
-  const index = useClientIndex();
-  const active = useActiveRecord();
   const [formReady, setFormReady] = useState(false);
+  const [settled, setSettled] = useState(false);
+  const index = useClientIndex(settled);
+  const active = useActiveRecord();
   const interactive = formReady && index !== null;
   useEffect(() => {
     if (interactive) markOnce('baton:interactive');
@@ -66,6 +69,12 @@ export function App() {
   }, []);
 
   const queue = useQueue(me, interactive);
+  useEffect(() => {
+    if (!queue) return;
+    markOnce('baton:queue-ready');
+    // Now the big read: refresh the client search from the tables.
+    setSettled(true);
+  }, [queue]);
   const sync = useSyncStatus();
 
   const people = useMemo<PeopleDirectory>(() => {
@@ -97,6 +106,7 @@ export function App() {
   async function save(value: DecisionFormValue) {
     if (!clientId) throw new Error('Choose a client first.');
     const db = getDb();
+    const { logDecision, reopenDecision } = await decisionsRepo();
     const d = reopening
       ? await reopenDecision(db, reopening.id, { ...value, actor })
       : await logDecision(db, { ...value, clientId, actor });
@@ -110,7 +120,7 @@ export function App() {
     return decisionSummary(d, {
       stakeholders: people.stakeholders,
       clientName: client?.name ?? 'the client',
-      reopened: d.reopens ? (context?.decisions.find((x) => x.id === d.reopens) ?? null) : null,
+      reopened: d.reopens ? (context?.decisions.find((x: Decision) => x.id === d.reopens) ?? null) : null,
       recordUrl: link ? recordUrl(link) : null,
       loggedBy: actor,
     });
@@ -131,7 +141,7 @@ export function App() {
       setNotice({ tone: 'bad', text: `Could not copy to the clipboard (${err instanceof Error ? err.message : String(err)}). Nothing was marked circulated.` });
       return;
     }
-    await markCirculated(getDb(), d.id, actor);
+    await (await decisionsRepo()).markCirculated(getDb(), d.id, actor);
     setNotice({ tone: 'ok', text: `Summary of “${d.title}” copied. Marked as circulated.` });
   }
 
@@ -142,7 +152,9 @@ export function App() {
   };
 
   const emailed = (d: Decision) => {
-    void markCirculated(getDb(), d.id, actor).then(() => setNotice({ tone: 'ok', text: `E-mail to the owners of “${d.title}” opened. Marked as circulated.` }));
+    void decisionsRepo()
+      .then(({ markCirculated }) => markCirculated(getDb(), d.id, actor))
+      .then(() => setNotice({ tone: 'ok', text: `E-mail to the owners of “${d.title}” opened. Marked as circulated.` }));
   };
 
   const open = (url: string) => {
@@ -155,13 +167,14 @@ export function App() {
   const createClient = async () => {
     const tab = active.tab;
     if (!active.ref || tab?.type !== 'baton:record') return;
+    const { createClientForRecord } = await clientsRepo();
     await createClientForRecord(getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor });
     setPicked(undefined);
   };
 
   const clientValue: ClientOption | null = clientId ? { id: clientId, name: client?.name ?? picked?.name ?? '…' } : null;
   const unlinked = active.ref && active.link === null && picked === undefined && active.tab?.type === 'baton:record' ? active.tab : null;
-  const urgent = queue ? urgentCount(queue.items) : 0;
+  const urgent = queue ? queue.items.filter((i) => i.urgent).length : 0;
 
   return (
     <div className="popup">
@@ -233,6 +246,7 @@ export function App() {
             <h2 id="recent-h">Recent decisions</h2>
             <span className="faint grow">{client?.name}</span>
           </div>
+          <Suspense fallback={<p className="faint popup-none">Loading…</p>}>
           <RecentDecisions
             decisions={context.decisions}
             circulations={context.circulations}
@@ -249,6 +263,7 @@ export function App() {
             mailtoFor={mailtoFor}
             onEmailed={emailed}
           />
+          </Suspense>
         </section>
       ) : null}
 
@@ -276,7 +291,9 @@ export function App() {
             )}
           </Empty>
         ) : (
-          <QueueList queue={queue} onOpen={open} />
+          <Suspense fallback={<p className="faint popup-none">Loading…</p>}>
+            <QueueList queue={queue} onOpen={open} />
+          </Suspense>
         )}
       </section>
     </div>

@@ -221,6 +221,8 @@ describe('over a page that is no CRM record', () => {
     await p.keyboard.press('Enter');
     expect(await p.locator('.picker-value strong').textContent()).toBe('Globex Logistics');
     expect(await focused(p)).toMatchObject({ label: 'Decision' });
+    // The client's people (its sales owner is a teammate) are loaded before the owner is typed.
+    await p.getByText('No decisions logged for this client yet.').waitFor();
     await p.keyboard.press('Tab');
     await p.keyboard.type('Sam Rep');
     await p.keyboard.press('Enter');
@@ -231,5 +233,8 @@ describe('over a page that is no CRM record', () => {
       owner: { kind: 'member', name: 'Sam Rep', email: 'sam@baton.test' },
     });
     await screenshot(p, 'popup-picked-client');
+    // The whole popup, queue included, as it would scroll.
+    await p.setViewportSize({ width: 380, height: 1000 });
+    await screenshot(p, 'popup-full');
   });
 });
