@@ -115,7 +115,8 @@ export function buildOnePager(bundle: ClientBundle): OnePager {
       heading: ONE_PAGER_QUESTIONS[i]!,
       lines: a.answer.length ? a.answer.map(inTheirWords) : ['To be agreed together.'],
     }));
-    for (const a of answers) for (const m of a.missing) toConfirm.push(m);
+    // The first question's gaps (unsigned, changed, overdue) are the objective's, already listed above.
+    for (const a of answers.slice(1)) for (const m of a.missing) toConfirm.push(m);
   }
   return {
     clientName: client.name,

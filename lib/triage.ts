@@ -168,11 +168,11 @@ function handoffIssues(h: Handoff, now: number, out: TriageIssue[]): void {
   if (h.status === 'rejected') {
     const at = h.rejection?.at ?? h.rejectedAt ?? h.createdAt;
     const why = h.rejection?.reasons[0]?.reason;
-    out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${h.rejection.by}` : ''}${why ? `: “${why}”` : ''}` });
+    out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${nameOnly(h.rejection.by)}` : ''}${why ? `: “${why}”` : ''}` });
   } else if (h.status === 'submitted') {
     const submitted = h.submittedAt ?? h.createdAt;
     const dueAt = addBusinessDays(submitted, h.slaBusinessDays);
-    const waiting = h.receiverOwner ? ` on ${h.receiverOwner}` : '';
+    const waiting = h.receiverOwner ? ` on ${nameOnly(h.receiverOwner)}` : '';
     if (now > dueAt) {
       const n = businessDaysBetween(submitted, now);
       out.push({ code: 'handoff_overdue', since: dueAt, fact: `${kind} waiting${waiting} ${n} business days (SLA ${h.slaBusinessDays})` });
@@ -235,6 +235,11 @@ function decisionIssues(list: readonly Decision[], circulated: ReadonlySet<strin
       out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${old.title}” reopened ${days === 0 ? 'the same day' : `after ${days} ${days === 1 ? 'day' : 'days'}`}` });
     }
   }
+}
+
+/** "Sam Rep <sam@baton.test>" → "Sam Rep": facts are read in a row with room for a name, not an address. */
+function nameOnly(person: string): string {
+  return person.replace(/\s*<[^>]*>\s*$/, '') || person;
 }
 
 function latest(deals: readonly Deal[]): Deal | undefined {

@@ -117,6 +117,7 @@ describe('the dashboard', () => {
     expect(outbox).toBe(1);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'dashboard-client');
+    await page.screenshot({ path: await screenshotPath('dashboard-client-full'), fullPage: true });
   });
 
   test('the one-pager exports as Markdown and prints cleanly', async () => {
@@ -150,6 +151,7 @@ describe('the dashboard', () => {
     await expect(page.getByRole('heading', { name: 'Net revenue retention by cohort' }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('nrr-none').count()).resolves.toBe(0);
     await screenshot(page, 'dashboard-metrics');
+    await page.screenshot({ path: await screenshotPath('dashboard-metrics-full'), fullPage: true });
   });
 
   test('settings: export the database, refuse a broken import without changing anything, then import a good one', async () => {
@@ -157,6 +159,7 @@ describe('the dashboard', () => {
     await page.getByRole('heading', { name: 'Your data' }).waitFor();
     await page.locator('textarea.code').waitFor();
     await screenshot(page, 'dashboard-settings');
+    await page.screenshot({ path: await screenshotPath('dashboard-settings-full'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));

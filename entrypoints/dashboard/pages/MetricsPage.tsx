@@ -2,7 +2,7 @@
 import { BarChart, LineChart, Ring, Stat, type Datum } from '../../../components/dashboard/charts';
 import { Empty, pct } from '../../../components/ui';
 import { useMetrics } from '../data';
-import type { MetricsView } from '../metrics-model';
+import { monthLabel, type MetricsView } from '../metrics-model';
 import { href } from '../router';
 import { Loading } from './Loading';
 
@@ -114,8 +114,19 @@ function Nrr({ nrr }: { nrr: MetricsView['nrr'] }) {
   if (!nrr.cohorts.length) return <p className="muted">Revenue figures are imported, but no client has figures for both {nrr.asOf} and twelve months earlier.</p>;
   return (
     <>
-      <p className="faint">Revenue in {nrr.asOf} over revenue twelve months earlier, for clients with both figures imported.</p>
-      <BarChart label="Net revenue retention by cohort" data={nrr.cohorts.map((c) => ({ label: c.cohort, value: c.nrr, sub: `${c.withFigures}/${c.clients}` }))} format={pct} floor={1.2} tone="ok" />
+      <p className="faint">Revenue in {monthLabel(nrr.asOf)} over revenue twelve months earlier, by month of contract, for clients with both figures imported.</p>
+      <div className="nrr-body">
+        <BarChart label="Net revenue retention by cohort" data={nrr.cohorts.slice(-12).map((c) => ({ label: monthLabel(c.cohort), value: c.nrr, sub: `${c.withFigures}/${c.clients}` }))} format={pct} floor={1.2} tone="ok" />
+        <dl className="kv">
+          <dt>Cohorts with figures</dt>
+          <dd>{nrr.cohorts.length}</dd>
+          <dt>Clients with both figures</dt>
+          <dd>{nrr.cohorts.reduce((n, c) => n + c.withFigures, 0).toLocaleString('en')}</dd>
+          <dt>Pooled</dt>
+          <dd>{pct(nrr.cohorts.reduce((n, c) => n + c.endRevenue, 0) / Math.max(1, nrr.cohorts.reduce((n, c) => n + c.startRevenue, 0)))}</dd>
+        </dl>
+      </div>
+      {nrr.cohorts.length > 12 ? <p className="faint">The last 12 cohorts of {nrr.cohorts.length}.</p> : null}
     </>
   );
 }

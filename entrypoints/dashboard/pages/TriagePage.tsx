@@ -156,7 +156,7 @@ function TriageRowView({ row, now }: { row: TriageRow; now: number }) {
   // One badge per kind of issue (two blockers are one badge "×2"), most urgent first.
   const kinds = new Map<TriageCode, number>();
   for (const i of row.issues) kinds.set(i.code, (kinds.get(i.code) ?? 0) + 1);
-  const shown = [...kinds].slice(0, 3);
+  const shown = [...kinds].slice(0, 2);
   const more = kinds.size - shown.length;
   const owners = [row.salesOwner && `Sales: ${personName(row.salesOwner)}`, row.csOwner && `CS: ${personName(row.csOwner)}`].filter(Boolean).join(' · ');
   return (
