@@ -64,13 +64,11 @@ function Header({ record, mode }: { record: HostRecord | null; mode: string }) {
 function RecordPanel({ record }: { record: HostRecord }) {
   const profile = useProfile();
   const ref: CrmRef = { crm: record.ref.crm, instance: record.ref.instance, object: record.ref.object as CrmRef['object'], id: record.ref.id };
-  const { value: ctx, error } = useRemoteQuery('recordContext', [ref]);
-  const clientId = ctx?.client?.id;
-  const { value: bundle, error: bundleError } = useRemoteQuery('clientBundle', clientId ? [clientId] : null);
-  if (error || bundleError) return <Failed error={error ?? bundleError!} />;
-  if (ctx === undefined) return <Loading what="Looking up this record…" />;
+  const { value: view, error } = useRemoteQuery('recordView', [ref]);
+  if (error) return <Failed error={error} />;
+  if (view === undefined) return <Loading what="Looking up this record…" />;
+  const { context: ctx, bundle } = view;
   if (!ctx.client) return <LinkRecord key={ctx.link?.id ?? `${ref.crm}:${ref.id}`} crmRef={ref} title={record.title} stage={record.stage} actor={actorOf(profile)} />;
-  if (bundle === undefined) return <Loading what="Loading the client…" />;
   if (bundle === null) return <NoBundle />;
   return <ClientPanel key={`${bundle.client.id}:${ctx.deal?.id ?? ''}`} bundle={bundle} deal={ctx.deal} stage={record.stage} isWonStage={record.isWonStage} actor={actorOf(profile)} />;
 }

@@ -23,6 +23,11 @@ import type { BatonDb } from '../schema';
 /** Live reads: each is re-run (and its answer re-sent) whenever the rows behind it change. */
 export const queries = {
   recordContext: (db: BatonDb, ref: CrmRef) => loadRecordContext(db, ref),
+  /** A record's context and, when linked, its client's bundle: one round trip on every navigation. */
+  recordView: async (db: BatonDb, ref: CrmRef) => {
+    const context = await loadRecordContext(db, ref);
+    return { context, bundle: context.client ? await loadClientBundle(db, context.client.id) : null };
+  },
   clientBundle: (db: BatonDb, clientId: string) => loadClientBundle(db, clientId),
   /** Names only: enough to pick a client to link a record to. */
   clientNames: async (db: BatonDb) => (await db.clients.orderBy('name').toArray()).map((c) => ({ id: c.id, name: c.name })),
