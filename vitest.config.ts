@@ -23,6 +23,9 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 
 export default defineConfig({
   test: {
+    // The JSON reports (`npm test` names one per project) feed .ci/run's closing summary line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         plugins: [WxtVitest()],

@@ -17,6 +17,7 @@ export function App() {
   return (
     <div className="panel" data-mode={host.mode}>
       <Header record={host.record} mode={host.mode} />
+      <main className="panel-body">
       <ErrorBoundary>
         {host.status === 'waiting' ? (
           <Loading what="Reading the CRM page…" />
@@ -32,6 +33,7 @@ export function App() {
           </Empty>
         )}
       </ErrorBoundary>
+      </main>
     </div>
   );
 }
