@@ -29,7 +29,7 @@ export interface SchedulerOptions {
   db?: BatonDb;
   loadSettings?: () => Promise<SyncSettings | null>;
   fetch?: FetchLike;
-  /** Wait after a local write before syncing, so a burst of edits goes in one push. */
+  /** At most one write-triggered run per this many ms, so a burst of edits goes in one push. */
   debounceMs?: number;
 }
 
@@ -109,14 +109,21 @@ export function startSyncScheduler(options: SchedulerOptions = {}): SyncSchedule
   }
 
   // Local writes: the outbox's last id rises. Its head being deleted (acknowledged) changes nothing here.
+  // Leading and trailing edge: a write after a quiet spell syncs at once (another profile's open panel shows it
+  // sooner), writes that follow within `debounceMs` of that wait and go together in one run.
   let lastSeen = -1;
+  let lastWriteRun = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outboxWatch = liveQuery(() => db.outbox.orderBy(':id').lastKey()).subscribe({
     next(last) {
       const id = typeof last === 'number' ? last : 0;
       if (id > 0 && id !== lastSeen && lastSeen !== -1) {
         clearTimeout(timer);
-        timer = setTimeout(() => void trigger('write'), debounceMs);
+        const wait = Math.max(0, lastWriteRun + debounceMs - Date.now());
+        timer = setTimeout(() => {
+          lastWriteRun = Date.now();
+          void trigger('write');
+        }, wait);
       }
       lastSeen = id;
     },
