@@ -13,13 +13,16 @@ import { clearAttention, SENTENCES } from './status';
 
 export const SETTINGS_KEY = 'baton.sync';
 
+const urlOf = (s: string): URL | null => (URL.canParse(s) ? new URL(s) : null);
+
+// zod runs every refinement even after one failed, so each guards against an unparseable URL itself.
 export const serverUrlSchema = z
   .string()
   .trim()
   .min(1, 'enter the sync server URL')
-  .refine((s) => URL.canParse(s), 'must be a URL such as https://sync.example.com')
-  .refine((s) => /^https?:$/.test(new URL(s).protocol), 'must start with http:// or https://')
-  .refine((s) => !new URL(s).username && !new URL(s).password, 'must not contain a user name or password')
+  .refine((s) => s === '' || urlOf(s) !== null, 'must be a URL such as https://sync.example.com')
+  .refine((s) => !urlOf(s) || /^https?:$/.test(urlOf(s)!.protocol), 'must start with http:// or https://')
+  .refine((s) => !urlOf(s)?.username && !urlOf(s)?.password, 'must not contain a user name or password')
   .transform((s) => {
     const u = new URL(s);
     return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
