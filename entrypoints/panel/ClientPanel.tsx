@@ -86,15 +86,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
     void callOp('recordDealStage', deal.id, stage, isWonStage).catch(() => undefined);
     if (isWonStage !== true || gateDone.current === deal.id) return;
     gateDone.current = deal.id;
-    void run(async () => {
-      const h = closeHandoff ?? (await callOp('ensureHandoff', { clientId: client.id, kind: 'close_to_onboarding', dealId: deal.id, senderOwner: actor }));
-      const c = completenessOf(closeTemplate, h, { stakeholders, now: Date.now() });
-      await callOp('markIncompleteAtClose', h.id, c);
-      if (h.status === 'draft' && c < 1) {
-        const g = findGaps(closeTemplate, h, { stakeholders, now: Date.now() }).filter((x) => x.required);
-        await callOp('submitHandoff', h.id, { actor, gapFields: g.map((x) => x.field), completeness: c });
-      }
-    });
+    void run(() => callOp('recordDealWon', { clientId: client.id, dealId: deal.id, actor }));
   }, [deal?.id, stage, isWonStage]);
 
   // For the benchmark and the e2e tests: the moment this record's hand-over is on screen.

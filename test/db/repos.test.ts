@@ -3,7 +3,7 @@ import { ActionNotAllowedError, RowNotFoundError } from '../../lib/db/errors';
 import { loadClientBundle, loadRecordContext } from '../../lib/db/queries';
 import { createClientForRecord, linkRecord } from '../../lib/db/repos/clients';
 import { logDecision, markCirculated, reopenDecision } from '../../lib/db/repos/decisions';
-import { acceptHandoff, ensureHandoff, markIncompleteAtClose, rejectHandoff, setHandoffValue, submitHandoff } from '../../lib/db/repos/handoffs';
+import { acceptHandoff, ensureHandoff, markIncompleteAtClose, recordDealWon, rejectHandoff, setHandoffValue, submitHandoff } from '../../lib/db/repos/handoffs';
 import { editObjective, ensureObjective, signObjective } from '../../lib/db/repos/objectives';
 import { getTemplates, resetTemplates, saveTemplates } from '../../lib/db/repos/templates';
 import type { BatonDb } from '../../lib/db/schema';
@@ -94,6 +94,23 @@ describe('the hand-over flow', () => {
     await markIncompleteAtClose(db, h.id, 0.4);
     await markIncompleteAtClose(db, h.id, 0.9);
     expect(await db.handoffs.get(h.id)).toMatchObject({ incompleteAtClose: true, completenessAtClose: 0.4 });
+  });
+
+  it('submits a draft with gaps as incomplete at close when the deal is seen won, in one step', async () => {
+    const h = await draft();
+    const won = await recordDealWon(db, { clientId: h.clientId, dealId: 'deal-1', actor: 'rep@us', now: NOW + 5 });
+    expect(won).toMatchObject({ status: 'submitted', incompleteAtClose: true, completenessAtClose: 0 });
+    const ev = (await db.events.toArray()).find((e) => e.name === 'handoff_submitted');
+    expect(ev?.payload).toMatchObject({ incompleteAtClose: true, completeness: 0 });
+    expect((ev?.payload.gaps as string[]).length).toBe(8);
+  });
+
+  it('records the completeness at close only once, however often the won page is seen', async () => {
+    const h = await draft();
+    await recordDealWon(db, { clientId: h.clientId, dealId: 'deal-1', actor: 'rep', now: NOW });
+    const before = await db.outbox.count();
+    await recordDealWon(db, { clientId: h.clientId, dealId: 'deal-1', actor: 'rep', now: NOW + 1 });
+    expect(await db.outbox.count()).toBe(before);
   });
 
   it('says which row is missing', async () => {

@@ -2,6 +2,7 @@
  * Hand-overs: the sender fills the payload and submits; the receiver accepts, or rejects with a reason per field;
  * the sender fixes and resubmits. Every step also appends its lifecycle event, in the same transaction.
  */
+import { completeness as completenessOf, findGaps } from '../../domain/gaps';
 import { newId } from '../../domain/id';
 import type { FieldValue, Handoff, HandoffKind } from '../../domain/schemas';
 import { ActionNotAllowedError, RowNotFoundError } from '../errors';
@@ -144,5 +145,25 @@ export async function markIncompleteAtClose(db: BatonDb, id: string, completenes
     h.completenessAtClose = completeness;
     h.incompleteAtClose = completeness < 1;
     return putRow(db, 'handoffs', h);
+  });
+}
+
+/**
+ * The closed-won gate, in one transaction: the CRM shows this deal won. Start its close → onboarding hand-over if
+ * there is none, record the completeness at close (once), and when gaps remain on a draft, submit it as
+ * "incomplete at close" for the receiver to see (DOMAIN.md).
+ */
+export async function recordDealWon(db: BatonDb, input: { clientId: string; dealId: string; actor: string; now?: number }): Promise<Handoff> {
+  const now = input.now ?? Date.now();
+  return inWriteTx(db, async () => {
+    const h = await ensureHandoff(db, { clientId: input.clientId, kind: 'close_to_onboarding', dealId: input.dealId, senderOwner: input.actor, now });
+    if (h.completenessAtClose !== undefined || h.status === 'accepted') return h;
+    const template = await getTemplate(db, 'close_to_onboarding');
+    const ctx = { stakeholders: await db.stakeholders.where('clientId').equals(input.clientId).toArray(), now };
+    const c = completenessOf(template, h, ctx);
+    const marked = await markIncompleteAtClose(db, h.id, c);
+    if (marked.status !== 'draft' || c >= 1) return marked;
+    const gaps = findGaps(template, marked, ctx).filter((g) => g.required).map((g) => g.field);
+    return submitHandoff(db, h.id, { actor: input.actor, gapFields: gaps, completeness: c, now });
   });
 }
