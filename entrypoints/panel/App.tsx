@@ -5,6 +5,8 @@
 import { Component, type ReactNode } from 'react';
 import { Empty } from '../../components/ui';
 import { useRemoteQuery } from '../../lib/db/port/client';
+import { describeSyncStatus } from '../../lib/sync/status';
+import { useSyncPokes } from '../../lib/sync/useSyncStatus';
 import type { CrmRef } from '../../lib/domain/schemas';
 import { actorOf, useProfile } from '../../lib/profile';
 import { openSidePanel, setPanelOpen } from './bridge';
@@ -14,6 +16,8 @@ import { useHostRecord, type HostRecord } from './useHostRecord';
 
 export function App() {
   const host = useHostRecord();
+  // While the panel is open, the server's pokes make the background pull at once (edits from teammates show live).
+  useSyncPokes();
   return (
     <div className="panel" data-mode={host.mode}>
       <Header record={host.record} mode={host.mode} />
@@ -45,6 +49,7 @@ function Header({ record, mode }: { record: HostRecord | null; mode: string }) {
       <div className="grow title-block">
         <div className="record-title" title={record?.title ?? undefined}>{record?.title ?? (record?.pending ? 'Loading record…' : 'Baton')}</div>
         {record ? <div className="faint record-meta">{record.ref.object === 'opportunity' ? 'Opportunity' : record.ref.object === 'account' ? 'Account' : record.ref.objectName}{record.stage ? ` · ${record.stage}` : ''}</div> : null}
+        <SyncLine />
       </div>
       <a className="btn-icon" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer" aria-label="Open the dashboard" title="Dashboard">
         ▦
@@ -60,6 +65,19 @@ function Header({ record, mode }: { record: HostRecord | null; mode: string }) {
         </>
       ) : null}
     </header>
+  );
+}
+
+/** Synced / syncing / offline with N pending / needs attention, with why. */
+function SyncLine() {
+  const { value } = useRemoteQuery('syncStatus', []);
+  if (!value) return null;
+  const view = describeSyncStatus(value.stored, value.pending, value.lastSyncedAt);
+  const dot = { off: '', synced: 'dot-ok', syncing: 'dot-busy', offline: 'dot-warn', attention: 'dot-bad' }[view.state];
+  return (
+    <div className="sync-line faint" role="status" title={view.reason ?? view.label}>
+      <span className={`dot ${dot}`} aria-hidden /> {view.label}
+    </div>
   );
 }
 

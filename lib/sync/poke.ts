@@ -108,8 +108,17 @@ export async function listenForPokes(options: PokeOptions): Promise<void> {
 export async function watchPokesFromPage(signal: AbortSignal): Promise<void> {
   const run = () => holdStream(signal);
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) await locks.request('baton-sync-poke', { signal }, run).catch(() => {});
-  else await run();
+  if (locks) {
+    try {
+      await locks.request('baton-sync-poke', { signal }, run);
+      return;
+    } catch {
+      // Aborted, or no Web Locks here: the in-page panel's frame is third-party on the CRM site, where Chromium
+      // blocks storage-like APIs. Then this page holds its own stream.
+      if (signal.aborted) return;
+    }
+  }
+  await run();
 }
 
 async function holdStream(signal: AbortSignal): Promise<void> {

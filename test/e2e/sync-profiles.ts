@@ -94,12 +94,14 @@ export async function connectProfile(baton: Baton, url: string, token: string, p
   );
 }
 
-/** Launch a profile connected to the server, with the dashboard open (an open extension page listens for pokes). */
+/**
+ * Launch a profile connected to the server. No other extension page is opened: the in-page panel itself listens
+ * for the server's pokes, so what a teammate does shows in it live.
+ */
 export async function launchSyncedProfile(url: string, token: string, person: { name: string; email: string }) {
   const baton = await launchBaton();
   await connectProfile(baton, url, token, person);
-  const dashboard = await baton.openExtensionPage('dashboard.html#/settings');
-  return { baton, dashboard };
+  return { baton };
 }
 
 /** Open the Salesforce opportunity and wait for its panel. */

@@ -20,6 +20,7 @@ import {
 import { editObjective, ensureObjective, markObjectiveReviewed, signObjective } from '../repos/objectives';
 import { removeStakeholder, saveStakeholder } from '../repos/stakeholders';
 import type { BatonDb } from '../schema';
+import { loadSyncStatus } from '../../sync/status';
 
 /** Live reads: each is re-run (and its answer re-sent) whenever the rows behind it change. */
 export const queries = {
@@ -30,6 +31,8 @@ export const queries = {
     return { context, bundle: context.client ? await loadClientBundle(db, context.client.id) : null };
   },
   clientBundle: (db: BatonDb, clientId: string) => loadClientBundle(db, clientId),
+  /** The sync status line's facts (the panel describes them with `describeSyncStatus`). */
+  syncStatus: (db: BatonDb) => loadSyncStatus(db),
   /** Names only: enough to pick a client to link a record to. */
   clientNames: async (db: BatonDb) => (await db.clients.orderBy('name').toArray()).map((c) => ({ id: c.id, name: c.name })),
 };
