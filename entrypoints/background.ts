@@ -1,5 +1,6 @@
 import { startBadge } from '../lib/background/badge';
 import { registerPanelRouting } from '../lib/background/panel-routing';
+import { registerSalesforceReader } from '../lib/background/salesforce';
 import { startSyncScheduler } from '../lib/background/sync';
 import { serveDbPort } from '../lib/db/port/server';
 
@@ -12,4 +13,6 @@ export default defineBackground(() => {
   startSyncScheduler();
   // The toolbar badge: urgent items of my queue, kept current by a live query (lib/background/badge.ts).
   startBadge();
+  // "Read from Salesforce": the panel's contact-role suggestions, with the user's own session (lib/background/salesforce.ts).
+  registerSalesforceReader();
 });

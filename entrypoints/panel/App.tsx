@@ -90,7 +90,8 @@ function RecordPanel({ record }: { record: HostRecord }) {
   const { context: ctx, bundle } = view;
   if (!ctx.client) return <LinkRecord key={ctx.link?.id ?? `${ref.crm}:${ref.id}`} crmRef={ref} title={record.title} stage={record.stage} actor={actorOf(profile)} />;
   if (bundle === null) return <NoBundle />;
-  return <ClientPanel key={`${bundle.client.id}:${ctx.deal?.id ?? ''}`} bundle={bundle} deal={ctx.deal} stage={record.stage} isWonStage={record.isWonStage} actor={actorOf(profile)} />;
+  const salesforce = record.ref.crm === 'salesforce' && record.ref.object === 'opportunity' ? { pageOrigin: record.crmOrigin, opportunityId: record.ref.id } : null;
+  return <ClientPanel key={`${bundle.client.id}:${ctx.deal?.id ?? ''}`} bundle={bundle} deal={ctx.deal} stage={record.stage} isWonStage={record.isWonStage} actor={actorOf(profile)} salesforce={salesforce} />;
 }
 
 function Failed({ error }: { error: Error }) {

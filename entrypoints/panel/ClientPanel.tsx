@@ -22,6 +22,7 @@ import { findSignals } from '../../lib/domain/signals';
 import { coverage as coverageOf } from '../../lib/domain/stakeholders';
 import { QuickDecision } from './QuickDecision';
 import { useAction } from './useAction';
+import { useSalesforceSuggestions, type SalesforceTarget } from './useSalesforceSuggestions';
 
 type Tab = 'handoff' | 'people' | 'objective' | 'decisions' | 'signals';
 
@@ -32,6 +33,8 @@ export interface ClientPanelProps {
   stage: string | null;
   isWonStage: boolean | null;
   actor: string;
+  /** On a Salesforce opportunity: where to read its contact roles from ("read from Salesforce", when turned on). */
+  salesforce?: SalesforceTarget | null;
 }
 
 /** The hand-over this record is about: on an opportunity its close → onboarding; on an account the one in flight. */
@@ -45,7 +48,7 @@ function defaultKind(handoffs: readonly Handoff[], deal: Deal | null): HandoffKi
   return open?.kind ?? 'close_to_onboarding';
 }
 
-export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPanelProps) {
+export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce }: ClientPanelProps) {
   const [tab, setTab] = useState<Tab>('handoff');
   const [kind, setKind] = useState<HandoffKind>(() => defaultKind(bundle.handoffs, deal));
   const [focusField, setFocusField] = useState<string | null>(null);
@@ -53,6 +56,8 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
   const { run, error, clear } = useAction();
   const now = Date.now();
   const { client, stakeholders, objective } = bundle;
+  // Asked once per opportunity, after the first paint; suggestions drop out as people are added to the map.
+  const sf = useSalesforceSuggestions(salesforce, stakeholders);
 
   const template = bundle.templates.find((t) => t.kind === kind)!;
   const handoff = pickHandoff(bundle.handoffs, kind, deal?.id);
@@ -197,6 +202,8 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor }: ClientPa
             coverage={coverage}
             now={now}
             startAdding={addPerson}
+            suggestions={sf.suggestions}
+            suggestionsNote={sf.note}
             onSave={async (d) => { await run(() => saveStakeholderDraft(d)); setAddPerson(false); }}
             onRemove={async (id) => { await run(() => callOp('removeStakeholder', id)); }}
           />
