@@ -4,63 +4,48 @@
  * machine). Stale-while-revalidate: the popup searches the cached list at once, re-reads the tables after it is
  * interactive, swaps in the fresh index and writes it back here.
  *
- * It is a cache, not data: its own small IndexedDB database (not the synced `baton` schema), one value holding the
- * list as one JSON string (one read and one `JSON.parse`, faster than structured-cloning 5,000 objects). Losing it
- * costs one slow opening.
+ * It is a cache, not data: one `localStorage` value (not the synced `baton` database) holding the list as one JSON
+ * string. `localStorage` rather than IndexedDB because it is read synchronously, from memory once the extension's
+ * renderer has read it (IndexedDB took 40–60 ms to hand a 600 KB value to the popup at 5,000 clients, after the
+ * first render): the popup builds its index during its first render. Losing it (cleared, or over the origin's
+ * quota with a very large portfolio) costs one slow opening.
  */
 import type { SearchableClient } from './search';
 
-const DB_NAME = 'baton-search-cache';
-const STORE = 'kv';
-const KEY = 'clients';
+const KEY = 'baton.search-cache';
 const FORMAT = 1;
 
 interface Cached {
   format: number;
   at: number;
-  /** JSON of `[id, name, ...crmIds][]`. */
-  json: string;
+  /** `[id, name, ...crmIds][]`. */
+  clients: string[][];
 }
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** The cached list, or null when there is none (first opening) or it cannot be read. */
-export async function readSearchCache(): Promise<SearchableClient[] | null> {
+/** The cached list, or null when there is none (first opening) or it cannot be read. Synchronous. */
+export function readSearchCache(): SearchableClient[] | null {
   try {
-    const db = await open();
-    const value = await new Promise<Cached | undefined>((resolve, reject) => {
-      const req = db.transaction(STORE).objectStore(STORE).get(KEY);
-      req.onsuccess = () => resolve(req.result as Cached | undefined);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    if (!value || value.format !== FORMAT) return null;
-    return (JSON.parse(value.json) as string[][]).map(([id, name, ...crmIds]) => ({ id: id!, name: name!, crmIds }));
+    const json = globalThis.localStorage?.getItem(KEY);
+    if (!json) return null;
+    const value = JSON.parse(json) as Cached;
+    if (value.format !== FORMAT || !Array.isArray(value.clients)) return null;
+    return value.clients.map(([id, name, ...crmIds]) => ({ id: id!, name: name!, crmIds }));
   } catch {
     return null;
   }
 }
 
-/** Replace the cached list. Failures are ignored: the next opening reads the tables instead. */
+/** Replace the cached list. Failures (e.g. over quota) are ignored: the next opening reads the tables instead. */
 export async function writeSearchCache(clients: readonly SearchableClient[], now = Date.now()): Promise<void> {
   try {
-    const json = JSON.stringify(clients.map((c) => [c.id, c.name, ...(c.crmIds ?? [])]));
-    const db = await open();
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(STORE, 'readwrite', { durability: 'relaxed' });
-      tx.objectStore(STORE).put({ format: FORMAT, at: now, json } satisfies Cached, KEY);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+    const value: Cached = { format: FORMAT, at: now, clients: clients.map((c) => [c.id, c.name, ...(c.crmIds ?? [])]) };
+    localStorage.setItem(KEY, JSON.stringify(value));
   } catch {
     // a cache
+    try {
+      localStorage.removeItem(KEY);
+    } catch {
+      // nothing to do
+    }
   }
 }

@@ -11,13 +11,13 @@ import { DecisionForm, type DecisionFormValue, type PeopleDirectory } from '../.
 import { Banner, Empty } from '../../components/ui';
 import { decisionSummary, mailtoUrl, recipients } from '../../lib/circulate';
 import { CRM_NAMES, recordUrl } from '../../lib/crm-links';
-import { getDb } from '../../lib/db';
 import type { Decision } from '../../lib/domain/schemas';
 import { parsePerson, type Person } from '../../lib/people';
-import { actorOf, useProfile } from '../../lib/profile';
 import type { SyncStatusView } from '../../lib/sync/status';
-import { useSyncStatus } from '../../lib/sync/useSyncStatus';
-import { useActiveRecord, useClientContext, useClientIndex, useQueue } from './data';
+// The first bundle: React, the form, the picker, the search over its cache. The database and validation (Dexie,
+// zod) come with the data layer (`data-layer.ts`), loaded once the popup is interactive (or when a write needs it);
+// nothing here imports them but as types.
+import { loadDataLayer, useActiveRecord, useClientContext, useClientIndex, useDataLayer, useProfile, useQueue, useSyncStatus } from './data';
 
 // Out of the first bundle: what the popup needs only after it is interactive (lists, and the writes with their
 // validation), so opening parses less.
@@ -39,23 +39,28 @@ const SYNC_SHORT: Record<SyncStatusView['state'], (pending: number) => string> =
 };
 
 export function App() {
-  const profile = useProfile();
-  const actor = actorOf(profile);
-  const me = useMemo<Person>(() => ({ name: profile.name, ...(profile.email ? { email: profile.email } : {}) }), [profile.name, profile.email]);
   const [formReady, setFormReady] = useState(false);
   const [settled, setSettled] = useState(false);
-  const index = useClientIndex(settled);
-  const active = useActiveRecord();
+  const [dlWanted, setDlWanted] = useState(false);
+  const dl = useDataLayer(dlWanted);
+  const profile = useProfile(dl);
+  // The profile is the fallback ("Me", no e-mail) until the data layer is here, and its actor is then its name.
+  const actor = dl ? dl.actorOf(profile) : profile.name;
+  const me = useMemo<Person>(() => ({ name: profile.name, ...(profile.email ? { email: profile.email } : {}) }), [profile.name, profile.email]);
+  const index = useClientIndex(dl, settled);
+  const active = useActiveRecord(dl);
   const interactive = formReady && index !== null;
   useEffect(() => {
-    if (interactive) markOnce('baton:interactive');
+    if (!interactive) return;
+    markOnce('baton:interactive');
+    setDlWanted(true);
   }, [interactive]);
 
   // The client: the active record's, until the user picks another (or clears it with "Change").
   const [picked, setPicked] = useState<ClientOption | null | undefined>(undefined);
   const recordClientId = active.link?.clientId ?? null;
   const clientId = picked === undefined ? recordClientId : (picked?.id ?? null);
-  const context = useClientContext(clientId);
+  const context = useClientContext(dl, clientId);
   const client = context?.client ?? null;
   const pickerRef = useRef<HTMLInputElement>(null);
 
@@ -68,14 +73,14 @@ export function App() {
     return () => clearInterval(t);
   }, []);
 
-  const queue = useQueue(me, interactive);
+  const queue = useQueue(dl, me, interactive);
   useEffect(() => {
     if (!queue) return;
     markOnce('baton:queue-ready');
     // Now the big read: refresh the client search from the tables.
     setSettled(true);
   }, [queue]);
-  const sync = useSyncStatus();
+  const sync = useSyncStatus(dl);
 
   const people = useMemo<PeopleDirectory>(() => {
     const teammates: Person[] = [];
@@ -105,11 +110,14 @@ export function App() {
 
   async function save(value: DecisionFormValue) {
     if (!clientId) throw new Error('Choose a client first.');
-    const db = getDb();
-    const { logDecision, reopenDecision } = await decisionsRepo();
+    // Saving before the data layer is here waits for it (the form shows "Saving…").
+    const [d0, { logDecision, reopenDecision }] = await Promise.all([loadDataLayer(), decisionsRepo()]);
+    const db = d0.getDb();
+    // Read now: a save before the profile state has loaded must still be signed by the saved profile.
+    const by = d0.actorOf(await d0.getProfile());
     const d = reopening
-      ? await reopenDecision(db, reopening.id, { ...value, actor })
-      : await logDecision(db, { ...value, clientId, actor });
+      ? await reopenDecision(db, reopening.id, { ...value, actor: by })
+      : await logDecision(db, { ...value, clientId, actor: by });
     setJustLogged({ id: d.id, title: d.title, reopened: !!reopening });
     setReopening(null);
     setNotice(null);
@@ -141,7 +149,7 @@ export function App() {
       setNotice({ tone: 'bad', text: `Could not copy to the clipboard (${err instanceof Error ? err.message : String(err)}). Nothing was marked circulated.` });
       return;
     }
-    await (await decisionsRepo()).markCirculated(getDb(), d.id, actor);
+    await (await decisionsRepo()).markCirculated((await loadDataLayer()).getDb(), d.id, actor);
     setNotice({ tone: 'ok', text: `Summary of “${d.title}” copied. Marked as circulated.` });
   }
 
@@ -152,8 +160,8 @@ export function App() {
   };
 
   const emailed = (d: Decision) => {
-    void decisionsRepo()
-      .then(({ markCirculated }) => markCirculated(getDb(), d.id, actor))
+    void Promise.all([decisionsRepo(), loadDataLayer()])
+      .then(([{ markCirculated }, d0]) => markCirculated(d0.getDb(), d.id, actor))
       .then(() => setNotice({ tone: 'ok', text: `E-mail to the owners of “${d.title}” opened. Marked as circulated.` }));
   };
 
@@ -168,7 +176,7 @@ export function App() {
     const tab = active.tab;
     if (!active.ref || tab?.type !== 'baton:record') return;
     const { createClientForRecord } = await clientsRepo();
-    await createClientForRecord(getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor });
+    await createClientForRecord((await loadDataLayer()).getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor });
     setPicked(undefined);
   };
 

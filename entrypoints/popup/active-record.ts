@@ -10,9 +10,6 @@
  * looking at.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { tabRecordSchema, type TabRecord } from '../../lib/messages';
-
-const NO_RECORD: TabRecord = { type: 'baton:no-record' };
 
 type TabLike = Pick<Browser.tabs.Tab, 'id' | 'active' | 'lastAccessed'>;
 
@@ -25,20 +22,22 @@ export function pickRecordTab<T extends TabLike>(tabs: readonly T[], selfTabId: 
   return best;
 }
 
-/** Ask the chosen tab's content script what it shows; no content script (any non-CRM page) means no record. */
-export async function getActiveRecord(timeoutMs = 400): Promise<TabRecord> {
+/**
+ * Ask the chosen tab's content script what it shows: its raw answer, to validate with `tabRecordSchema` (the popup
+ * does that once its data layer, with zod, has loaded: this runs on the first bundle's path). Undefined when there is
+ * no answer (any non-CRM page has no content script) or it takes longer than `timeoutMs`.
+ */
+export async function askActiveTab(timeoutMs = 400): Promise<unknown> {
   try {
     const self = await browser.tabs.getCurrent();
     const tabs = await browser.tabs.query(self ? { windowId: self.windowId } : { currentWindow: true });
     const tab = pickRecordTab(tabs, self?.id);
-    if (tab?.id === undefined) return NO_RECORD;
-    const answer = await Promise.race([
+    if (tab?.id === undefined) return undefined;
+    return await Promise.race([
       browser.tabs.sendMessage(tab.id, { type: 'baton:get-record' }, { frameId: 0 }).catch(() => undefined),
       new Promise((resolve) => setTimeout(resolve, timeoutMs)),
     ]);
-    const parsed = tabRecordSchema.safeParse(answer);
-    return parsed.success ? parsed.data : NO_RECORD;
   } catch {
-    return NO_RECORD;
+    return undefined;
   }
 }
