@@ -73,7 +73,10 @@ export function App() {
     return () => clearInterval(t);
   }, []);
 
-  const queue = useQueue(dl, me, interactive);
+  // The record's client first: the queue's big read waits until the pre-fill is settled, so it never delays it.
+  const prefillSettled =
+    active.tab !== null && (active.ref === null || (active.link !== undefined && (active.link === null || context !== undefined)));
+  const queue = useQueue(dl, me, interactive && prefillSettled);
   useEffect(() => {
     if (!queue) return;
     markOnce('baton:queue-ready');
