@@ -322,11 +322,13 @@ describe('in the browser side panel', () => {
     await page.bringToFront();
     await panel.getByRole('button', { name: /side panel/i }).click();
     await waitForDock(page, (s) => s.panel === null && s.launcher !== null);
-    const sidePanels = await baton.serviceWorker.evaluate(async () => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } } }).chrome.runtime;
-      return (await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl);
-    });
-    expect(sidePanels.some((u) => u?.includes('panel.html?mode=sidebar'))).toBe(true);
+    // The side panel's document registers a moment after `sidePanel.open` resolves: poll for it.
+    const sidePanels = () =>
+      baton.serviceWorker.evaluate(async () => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } } }).chrome.runtime;
+        return (await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl);
+      });
+    await expect.poll(async () => (await sidePanels()).some((u) => u?.includes('panel.html?mode=sidebar')), { timeout: 10_000 }).toBe(true);
     // Collapsing is remembered per CRM: open it again for the tests after this one.
     await baton.sendToActiveTab({ type: 'baton:toggle' });
     await waitForDock(page, (s) => s.panel !== null);
