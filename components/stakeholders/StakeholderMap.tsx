@@ -53,7 +53,7 @@ export function StakeholderMap(props: StakeholderMapProps) {
       ) : (
         <button type="button" className="person-button" onClick={() => setEditing(s.id)} aria-label={`Edit ${s.name}`}>
           <span className="person-name">{s.name}</span>
-          {s.title ? <span className="faint"> · {s.title}</span> : null}
+          {s.title ? <span className="faint">{s.title}</span> : null}
           {s.roles.length ? <span className="person-roles">{s.roles.map(roleName).join(', ')}</span> : null}
           <span className="faint">{s.lastEngagedAt ? `engaged ${relativeTime(s.lastEngagedAt, now)}` : 'never engaged'}</span>
         </button>
