@@ -149,6 +149,7 @@ const latencyBench: Benchmark = {
   async run() {
     // Loaded lazily: only this benchmark needs Playwright and the built extension.
     const e2e = await import('../test/e2e/sync-profiles.ts');
+    const { fillText } = await import('../test/e2e/harness/panel-actions.ts');
     const rep = { name: 'Riley Rep', email: 'riley@acme.test' };
     const csm = { name: 'Casey CSM', email: 'casey@acme.test' };
     const server = await e2e.startSyncServerProcess([
@@ -163,7 +164,7 @@ const latencyBench: Benchmark = {
       profiles.push(b);
       const repSide = await e2e.openOpportunity(a.baton);
       await repSide.panel.getByRole('button', { name: 'Create client' }).click();
-      await e2e.fillText(repSide.panel, 'Original buying motivation', 'First version');
+      await fillText(repSide.panel, 'Original buying motivation', 'First version');
       const csmSide = await e2e.openOpportunity(b.baton);
       await csmSide.panel.locator('[data-field="buying_motivation"]').getByText('First version').waitFor({ timeout: 60_000 });
       const times = await e2e.measureEditLatency(repSide.panel, csmSide.panel, 7);

@@ -7,6 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CRM_URLS, launchBaton, screenshot, waitForPanelRecord, type Baton } from './harness';
+import { addStakeholder, fillText, pickPerson } from './harness/panel-actions';
 
 let baton: Baton;
 beforeAll(async () => {
@@ -23,32 +24,8 @@ async function open(url: string): Promise<{ page: Page; panel: Frame }> {
   return { page, panel };
 }
 
-async function addStakeholder(panel: Frame, p: { name: string; title: string; role: string; influence: 'High' | 'Low'; stance: 'For us' | 'Neutral' | 'Against' }) {
-  await panel.getByRole('button', { name: 'Add a stakeholder' }).click();
-  const form = panel.getByRole('form', { name: 'Add a stakeholder' });
-  await form.getByLabel('Name').fill(p.name);
-  await form.getByLabel('Title').fill(p.title);
-  await form.getByLabel(p.role, { exact: true }).check();
-  await form.getByLabel('Influence').selectOption({ label: p.influence });
-  await form.getByLabel('Stance').selectOption({ label: p.stance });
-  await form.getByLabel('Engaged today').check();
-  await form.getByRole('button', { name: 'Save' }).click();
-  await panel.getByRole('button', { name: `Edit ${p.name}` }).waitFor();
-}
 
-async function fillText(panel: Frame, label: string, text: string) {
-  await panel.getByRole('button', { name: new RegExp(`^(Fill|Edit) ${label}$`) }).click();
-  await panel.getByLabel(label, { exact: true }).fill(text);
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: `Edit ${label}` }).waitFor();
-}
 
-async function pickPerson(panel: Frame, label: string, option: string) {
-  await panel.getByRole('button', { name: `Fill ${label}` }).click();
-  await panel.getByLabel(label, { exact: true }).selectOption({ label: option });
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: `Edit ${label}` }).waitFor();
-}
 
 const ready = (panel: Frame) => panel.locator('.handoff').getByText(/of \d+ required fields ready/).innerText();
 

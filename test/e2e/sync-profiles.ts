@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
 import { REPO_ROOT } from './harness/browser';
 import { CRM_URLS, launchBaton, waitForPanelRecord, type Baton } from './harness';
+import { addStakeholder, fillText, pickPerson } from './harness/panel-actions';
 
 const run = promisify(execFile);
 const serverArgs = (...args: string[]) => ['--import', 'tsx', join(REPO_ROOT, 'server/main.ts'), ...args];
@@ -112,32 +113,8 @@ export async function openOpportunity(baton: Baton): Promise<{ page: Page; panel
   return { page, panel };
 }
 
-export async function fillText(panel: Frame, label: string, text: string) {
-  await panel.getByRole('button', { name: new RegExp(`^(Fill|Edit) ${label}$`) }).click();
-  await panel.getByLabel(label, { exact: true }).fill(text);
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: `Edit ${label}` }).waitFor();
-}
 
-async function addStakeholder(panel: Frame, p: { name: string; title: string; role: string; influence: 'High' | 'Low'; stance: 'For us' | 'Neutral' }) {
-  await panel.getByRole('button', { name: 'Add a stakeholder' }).click();
-  const form = panel.getByRole('form', { name: 'Add a stakeholder' });
-  await form.getByLabel('Name').fill(p.name);
-  await form.getByLabel('Title').fill(p.title);
-  await form.getByLabel(p.role, { exact: true }).check();
-  await form.getByLabel('Influence').selectOption({ label: p.influence });
-  await form.getByLabel('Stance').selectOption({ label: p.stance });
-  await form.getByLabel('Engaged today').check();
-  await form.getByRole('button', { name: 'Save' }).click();
-  await panel.getByRole('button', { name: `Edit ${p.name}` }).waitFor();
-}
 
-async function pickPerson(panel: Frame, label: string, option: string) {
-  await panel.getByRole('button', { name: `Fill ${label}` }).click();
-  await panel.getByLabel(label, { exact: true }).selectOption({ label: option });
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: `Edit ${label}` }).waitFor();
-}
 
 export const USE_CASE = 'The tier-one support team routes every inbound ticket in Zendesk by product line to cut first response time';
 
