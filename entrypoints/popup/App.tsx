@@ -10,7 +10,7 @@ import { ClientPicker, type ClientOption } from '../../components/ClientPicker';
 import { DecisionForm, type DecisionFormValue, type PeopleDirectory } from '../../components/DecisionForm';
 import { Banner, Empty } from '../../components/ui';
 import { decisionSummary, mailtoUrl, recipients } from '../../lib/circulate';
-import { CRM_NAMES, recordUrl } from '../../lib/crm-links';
+import { CRM_NAMES, linkUrl } from '../../lib/crm-links';
 import type { Decision } from '../../lib/domain/schemas';
 import { parsePerson, type Person } from '../../lib/people';
 import type { SyncStatusView } from '../../lib/sync/status';
@@ -132,7 +132,7 @@ export function App() {
       stakeholders: people.stakeholders,
       clientName: client?.name ?? 'the client',
       reopened: d.reopens ? (context?.decisions.find((x: Decision) => x.id === d.reopens) ?? null) : null,
-      recordUrl: link ? recordUrl(link) : null,
+      recordUrl: link ? linkUrl(link) : null,
       loggedBy: actor,
     });
   };

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { Badge } from '../../components/ui';
-import { CRM_NAMES, dashboardClientPath, pickLink, recordUrl } from '../../lib/crm-links';
+import { CRM_NAMES, dashboardClientPath, linkUrl, pickLink } from '../../lib/crm-links';
 import type { QueueItem, QueueKind } from '../../lib/queue';
 import type { Queue } from './data';
 
@@ -18,7 +18,7 @@ const KIND_LABEL: Record<QueueKind, string> = {
 
 function target(item: QueueItem, queue: Queue): { url: string; where: string } {
   const link = pickLink(queue.links.get(item.clientId) ?? [], item.dealId);
-  const url = link && recordUrl(link);
+  const url = link && linkUrl(link);
   if (link && url) return { url, where: `Open in ${CRM_NAMES[link.crm]}` };
   return { url: browser.runtime.getURL(dashboardClientPath(item.clientId) as '/dashboard.html'), where: 'Open in Baton' };
 }

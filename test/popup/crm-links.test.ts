@@ -58,3 +58,11 @@ describe('which record to open', () => {
     expect(dashboardClientPath('01J ABC')).toBe('/dashboard.html#/client/01J%20ABC');
   });
 });
+
+describe('a link’s record URL', () => {
+  it('uses the CRM record id, not the link’s key', async () => {
+    const { linkUrl } = await import('../../lib/crm-links');
+    const url = linkUrl({ crm: 'salesforce', instance: 'acme', object: 'opportunity', recordId: '0065g00000ABcdEAAT' });
+    expect(url).toBe('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000ABcdEAAT/view');
+  });
+});
