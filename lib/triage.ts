@@ -5,10 +5,10 @@
  * queries, no zod.
  */
 import { addBusinessDays, businessDaysBetween } from './domain/business-days';
-import { objectiveStatus } from './domain/objective';
-import type { Client, Crm, CrmLink, Deal, Decision, Handoff, HandoffKind, Objective, Stakeholder } from './domain/schemas';
+import { objectiveStatus, reviewOverdueDays } from './domain/objective';
+import type { Client, Crm, CrmLink, Deal, Decision, Handoff, HandoffKind, Objective, SignerRole, Stakeholder } from './domain/schemas';
 import { REOPEN_WINDOW_DAYS } from './domain/signals';
-import { DEFAULT_ENGAGED_WITHIN_DAYS, coverage } from './domain/stakeholders';
+import { DEFAULT_ENGAGED_WITHIN_DAYS, highInfluenceBlockers, isEngaged, isSingleThreaded } from './domain/stakeholders';
 import { DAY_MS, HOUR_MS } from './domain/time';
 
 export type TriageCode =
@@ -77,7 +77,7 @@ export interface TriageRow {
   /** Every CRM the client is linked from. */
   crms: Crm[];
   /** The record a row opens in the CRM: the account when linked, else the latest opportunity. */
-  link: CrmLink | null;
+  link: TriageLink | null;
   /** Most urgent first. */
   issues: TriageIssue[];
   /** Sum of the issues' weights. */
@@ -119,55 +119,210 @@ export function handoffKindLabel(kind: HandoffKind): string {
   return KIND_LABEL[kind];
 }
 
-/** The triage of every client, one pass over the grouped rows. */
-export function buildTriage(input: TriageInput): Triage {
-  const { now } = input;
+// ---------------------------------------------------------------- summaries
+
+/**
+ * What the triage keeps of one client between writes: every field its rules read and nothing else. The dashboard
+ * keeps one per client in the local database (`lib/db/triage-store.ts`), rebuilt for a client whenever one of its rows
+ * changes, so opening the triage reads 5,000 small rows instead of every table. Nothing in it depends on the time it
+ * was made except which decisions it keeps, and those only ever leave the triage's window, never come back into it.
+ * The rules that do depend on time (SLA, review due, engagement, circulation due) run when it is read: `triageRow`.
+ */
+export interface TriageSummary {
+  clientId: string;
+  name: string;
+  salesOwner: string | null;
+  csOwner: string | null;
+  stage: string | null;
+  crms: Crm[];
+  link: TriageLink | null;
+  /** Hand-overs some rule can flag: submitted, rejected, or incomplete at close and not accepted. */
+  handoffs: TriageHandoff[];
+  objective: TriageObjective | null;
+  /** How many stakeholders are mapped. */
+  stakeholders: number;
+  /** When each high-influence stakeholder was last engaged (0: never). */
+  highEngagedAt: number[];
+  /** High-influence stakeholders who are against. */
+  blockers: { name: string; title: string; since: number }[];
+  /** Decisions in the window that some rule can flag: not circulated, or reopening another. */
+  decisions: TriageDecision[];
+}
+
+/** What a row needs to open the record in its CRM (`linkUrl`). */
+export type TriageLink = Pick<CrmLink, 'crm' | 'instance' | 'object' | 'recordId'>;
+
+export type TriageHandoff = Pick<
+  Handoff,
+  'kind' | 'status' | 'receiverOwner' | 'slaBusinessDays' | 'createdAt' | 'submittedAt' | 'rejectedAt' | 'incompleteAtClose' | 'completenessAtClose'
+> & {
+  /** The rejection as the triage states it: when, by whom, and its first reason. */
+  rejection?: { at?: number; by?: string; reason?: string };
+};
+
+/** The objective's status facts that do not change with time; only "review overdue" is decided when read. */
+export interface TriageObjective {
+  version: number;
+  /** The lowest version a signer's latest signature covers; null when nobody signed. Changed since signed: above it. */
+  signedVersion: number | null;
+  /** When its content last changed. */
+  changedAt: number;
+  createdAt: number;
+  missingSigners: SignerRole[];
+  reviewDueAt: number;
+  reviewCadenceDays: number;
+}
+
+export interface TriageDecision {
+  title: string;
+  decidedAt: number;
+  /** Neither circulated (when logged or since) nor superseded by a decision reopening it. */
+  uncirculated: boolean;
+  /** The decision this one reopened within the reopen window. */
+  reopened?: { title: string; decidedAt: number };
+}
+
+/** The rows of one client that the triage reads (any order, any client's rows are ignored but its own). */
+export interface ClientRows {
+  client: Client;
+  crmLinks: readonly CrmLink[];
+  deals: readonly Deal[];
+  handoffs: readonly Handoff[];
+  stakeholders: readonly Stakeholder[];
+  objectives: readonly Objective[];
+  decisions: readonly Decision[];
+}
+
+/** One client's summary at `now` (which only decides what decisions are already out of the window for good). */
+export function summarizeClient(rows: ClientRows, circulated: ReadonlySet<string>, now: number): TriageSummary {
+  const { client } = rows;
+  const latestDeal = latest(rows.deals);
+  const link = primaryLink(rows.crmLinks, latestDeal);
+  const objective = rows.objectives[0];
+  return {
+    clientId: client.id,
+    name: client.name,
+    salesOwner: client.salesOwner || null,
+    csOwner: client.csOwner || null,
+    stage: latestDeal?.stage || null,
+    crms: [...new Set(rows.crmLinks.map((l) => l.crm))],
+    link: link ? pick(link, ['crm', 'instance', 'object', 'recordId']) : null,
+    handoffs: rows.handoffs.filter(flaggable).map(triageHandoff),
+    objective: objective ? triageObjective(objective, now) : null,
+    stakeholders: rows.stakeholders.length,
+    highEngagedAt: rows.stakeholders.filter((s) => s.influence === 'high').map((s) => s.lastEngagedAt ?? 0),
+    blockers: highInfluenceBlockers(rows.stakeholders).map((b) => ({ name: b.name, title: b.title, since: b.lastEngagedAt ?? b.createdAt })),
+    decisions: triageDecisions(rows.decisions, circulated, now),
+  };
+}
+
+function triageObjective(o: Objective, now: number): TriageObjective {
+  // `now` only decides "review overdue", which is left out here and decided when read.
+  const st = objectiveStatus(o, now);
+  return {
+    version: o.version,
+    signedVersion: st.signedBy.length ? Math.min(...st.signedBy.map((s) => s.version)) : null,
+    changedAt: o.updatedAt ?? o.createdAt,
+    createdAt: o.createdAt,
+    missingSigners: st.missingSigners,
+    reviewDueAt: st.reviewDueAt,
+    reviewCadenceDays: o.reviewCadenceDays,
+  };
+}
+
+/** Summaries of every client of `input`, grouping the tables by client once. */
+export function summarizeClients(input: TriageInput): TriageSummary[] {
   const links = groupBy(input.crmLinks);
   const deals = groupBy(input.deals);
   const handoffs = groupBy(input.handoffs);
   const stakeholders = groupBy(input.stakeholders);
   const objectives = groupBy(input.objectives);
   const decisions = groupBy(input.decisions);
-  const rows: TriageRow[] = [];
-  for (const client of input.clients) {
-    const id = client.id;
-    const issues: TriageIssue[] = [];
-    for (const h of handoffs.get(id) ?? []) handoffIssues(h, now, issues);
-    const objective = objectives.get(id)?.[0];
-    if (objective) objectiveIssues(objective, now, issues);
-    stakeholderIssues(stakeholders.get(id) ?? [], now, issues);
-    decisionIssues(decisions.get(id) ?? [], input.circulatedDecisionIds, now, issues);
-    if (issues.length === 0) continue;
-    issues.sort((a, b) => TRIAGE_RULES[b.code].weight - TRIAGE_RULES[a.code].weight || a.since - b.since);
-    let score = 0;
-    let oldest = Infinity;
-    for (const i of issues) {
-      score += TRIAGE_RULES[i.code].weight;
-      if (i.since < oldest) oldest = i.since;
-    }
-    const clientLinks = links.get(id) ?? [];
-    const latestDeal = latest(deals.get(id) ?? []);
-    rows.push({
-      clientId: id,
-      name: client.name,
-      salesOwner: client.salesOwner || null,
-      csOwner: client.csOwner || null,
-      stage: latestDeal?.stage || null,
-      crms: [...new Set(clientLinks.map((l) => l.crm))],
-      link: primaryLink(clientLinks, latestDeal),
-      issues,
-      score,
-      oldest,
-    });
-  }
-  return { rows, clients: input.clients.length };
+  return input.clients.map((client) =>
+    summarizeClient(
+      {
+        client,
+        crmLinks: links.get(client.id) ?? [],
+        deals: deals.get(client.id) ?? [],
+        handoffs: handoffs.get(client.id) ?? [],
+        stakeholders: stakeholders.get(client.id) ?? [],
+        objectives: objectives.get(client.id) ?? [],
+        decisions: decisions.get(client.id) ?? [],
+      },
+      input.circulatedDecisionIds,
+      input.now,
+    ),
+  );
 }
 
-function handoffIssues(h: Handoff, now: number, out: TriageIssue[]): void {
+const flaggable = (h: Handoff) => h.status === 'submitted' || h.status === 'rejected' || (h.incompleteAtClose === true && h.status !== 'accepted');
+
+function triageHandoff(h: Handoff): TriageHandoff {
+  const out: TriageHandoff = pick(h, ['kind', 'status', 'receiverOwner', 'slaBusinessDays', 'createdAt', 'submittedAt', 'rejectedAt', 'incompleteAtClose', 'completenessAtClose']);
+  if (h.rejection) out.rejection = pick({ at: h.rejection.at, by: h.rejection.by, reason: h.rejection.reasons[0]?.reason }, ['at', 'by', 'reason']);
+  return out;
+}
+
+function triageDecisions(list: readonly Decision[], circulated: ReadonlySet<string>, now: number): TriageDecision[] {
+  if (list.length === 0) return [];
+  const byId = new Map(list.map((d) => [d.id, d]));
+  const reopenedIds = new Set<string>();
+  for (const d of list) if (d.reopens) reopenedIds.add(d.reopens);
+  const out: TriageDecision[] = [];
+  for (const d of list) {
+    if (!inWindow(d.decidedAt, now)) continue;
+    // A decision someone reopened is superseded: the reopening one is what must be circulated.
+    const uncirculated = d.circulatedAt === undefined && !circulated.has(d.id) && !reopenedIds.has(d.id);
+    const old = d.reopens ? byId.get(d.reopens) : undefined;
+    const reopened = old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS && d.decidedAt >= old.decidedAt;
+    if (!uncirculated && !reopened) continue;
+    out.push({ title: d.title, decidedAt: d.decidedAt, uncirculated, ...(reopened ? { reopened: { title: old.title, decidedAt: old.decidedAt } } : {}) });
+  }
+  return out;
+}
+
+const inWindow = (decidedAt: number, now: number) => now - decidedAt <= DECISION_WINDOW_DAYS * DAY_MS;
+
+// ---------------------------------------------------------------- rules
+
+/** The triage of every client, one pass over the grouped rows. */
+export function buildTriage(input: TriageInput): Triage {
+  return triageFromSummaries(summarizeClients(input), input.now);
+}
+
+/** The triage from the kept summaries (what the dashboard opens on). */
+export function triageFromSummaries(summaries: readonly TriageSummary[], now: number): Triage {
+  const rows: TriageRow[] = [];
+  for (const s of summaries) {
+    const row = triageRow(s, now);
+    if (row) rows.push(row);
+  }
+  return { rows, clients: summaries.length };
+}
+
+/** One client's row at `now`, or null when nothing needs a look. */
+export function triageRow(s: TriageSummary, now: number): TriageRow | null {
+  const issues: TriageIssue[] = [];
+  for (const h of s.handoffs) handoffIssues(h, now, issues);
+  if (s.objective) objectiveIssues(s.objective, now, issues);
+  stakeholderIssues(s, now, issues);
+  decisionIssues(s.decisions, now, issues);
+  if (issues.length === 0) return null;
+  issues.sort((a, b) => TRIAGE_RULES[b.code].weight - TRIAGE_RULES[a.code].weight || a.since - b.since);
+  let score = 0;
+  let oldest = Infinity;
+  for (const i of issues) {
+    score += TRIAGE_RULES[i.code].weight;
+    if (i.since < oldest) oldest = i.since;
+  }
+  return { clientId: s.clientId, name: s.name, salesOwner: s.salesOwner, csOwner: s.csOwner, stage: s.stage, crms: s.crms, link: s.link, issues, score, oldest };
+}
+
+function handoffIssues(h: TriageHandoff, now: number, out: TriageIssue[]): void {
   const kind = KIND_LABEL[h.kind];
   if (h.status === 'rejected') {
     const at = h.rejection?.at ?? h.rejectedAt ?? h.createdAt;
-    const why = h.rejection?.reasons[0]?.reason;
+    const why = h.rejection?.reason;
     out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${nameOnly(h.rejection.by)}` : ''}${why ? `: “${why}”` : ''}` });
   } else if (h.status === 'submitted') {
     const submitted = h.submittedAt ?? h.createdAt;
@@ -186,55 +341,55 @@ function handoffIssues(h: Handoff, now: number, out: TriageIssue[]): void {
   }
 }
 
-function objectiveIssues(o: Objective, now: number, out: TriageIssue[]): void {
-  const st = objectiveStatus(o, now);
-  if (st.changedSinceSigned) {
-    out.push({ code: 'objective_changed', since: o.updatedAt ?? o.createdAt, fact: `At version ${o.version}, signed at version ${Math.min(...st.signedBy.map((s) => s.version))}` });
+function objectiveIssues(o: TriageObjective, now: number, out: TriageIssue[]): void {
+  if (o.signedVersion !== null && o.version > o.signedVersion) {
+    out.push({ code: 'objective_changed', since: o.changedAt, fact: `At version ${o.version}, signed at version ${o.signedVersion}` });
   }
-  if (st.reviewOverdue) {
-    out.push({ code: 'objective_review_overdue', since: st.reviewDueAt, fact: `Review ${st.overdueByDays} ${st.overdueByDays === 1 ? 'day' : 'days'} overdue (every ${o.reviewCadenceDays} days)` });
+  if (now > o.reviewDueAt) {
+    const days = reviewOverdueDays(o.reviewDueAt, now);
+    out.push({ code: 'objective_review_overdue', since: o.reviewDueAt, fact: `Review ${days} ${days === 1 ? 'day' : 'days'} overdue (every ${o.reviewCadenceDays} days)` });
   }
-  if (st.draft) {
-    const missing = st.missingSigners.map((r) => r.replace(/_/g, ' '));
+  if (o.missingSigners.length > 0) {
+    const missing = o.missingSigners.map((r) => r.replace(/_/g, ' '));
     out.push({ code: 'objective_unsigned', since: o.createdAt, fact: `Not signed by the ${missing.join(', ')}` });
   }
 }
 
-function stakeholderIssues(list: readonly Stakeholder[], now: number, out: TriageIssue[]): void {
-  const cov = coverage(list, now);
-  for (const b of cov.highInfluenceBlockers) {
-    out.push({ code: 'high_influence_blocker', since: b.lastEngagedAt ?? b.createdAt, fact: `${b.name}${b.title ? ` (${b.title})` : ''} is against` });
+function stakeholderIssues(s: TriageSummary, now: number, out: TriageIssue[]): void {
+  for (const b of s.blockers) out.push({ code: 'high_influence_blocker', since: b.since, fact: `${b.name}${b.title ? ` (${b.title})` : ''} is against` });
+  let engaged = 0;
+  let lastHigh = 0;
+  for (const at of s.highEngagedAt) {
+    if (at && isEngaged({ lastEngagedAt: at }, now)) engaged++;
+    if (at > lastHigh) lastHigh = at;
   }
-  if (cov.singleThreadRisk) {
-    let lastHigh = 0;
-    for (const s of list) if (s.influence === 'high' && s.lastEngagedAt !== undefined && s.lastEngagedAt > lastHigh) lastHigh = s.lastEngagedAt;
-    const fact = list.length === 0
+  if (isSingleThreaded(engaged)) {
+    const fact = s.stakeholders === 0
       ? 'No stakeholders mapped'
-      : cov.engagedHighInfluence === 1
+      : engaged === 1
         ? `One high-influence contact engaged in ${DEFAULT_ENGAGED_WITHIN_DAYS} days`
         : `No high-influence contact engaged in ${DEFAULT_ENGAGED_WITHIN_DAYS} days`;
     out.push({ code: 'single_thread', since: lastHigh || now, fact });
   }
 }
 
-function decisionIssues(list: readonly Decision[], circulated: ReadonlySet<string>, now: number, out: TriageIssue[]): void {
-  if (list.length === 0) return;
-  const byId = new Map(list.map((d) => [d.id, d]));
-  const reopened = new Set<string>();
-  for (const d of list) if (d.reopens) reopened.add(d.reopens);
+function decisionIssues(list: readonly TriageDecision[], now: number, out: TriageIssue[]): void {
   for (const d of list) {
-    if (now - d.decidedAt > DECISION_WINDOW_DAYS * DAY_MS) continue;
+    if (!inWindow(d.decidedAt, now)) continue;
     const due = d.decidedAt + CIRCULATION_DUE_HOURS * HOUR_MS;
-    // A decision someone reopened is superseded: the reopening one is what must be circulated.
-    if (d.circulatedAt === undefined && !circulated.has(d.id) && !reopened.has(d.id) && now > due) {
-      out.push({ code: 'decision_not_circulated', since: due, fact: `“${d.title}” not shared with its owners` });
-    }
-    const old = d.reopens ? byId.get(d.reopens) : undefined;
-    if (old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS && d.decidedAt >= old.decidedAt) {
-      const days = Math.floor((d.decidedAt - old.decidedAt) / DAY_MS);
-      out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${old.title}” reopened ${days === 0 ? 'the same day' : `after ${days} ${days === 1 ? 'day' : 'days'}`}` });
+    if (d.uncirculated && now > due) out.push({ code: 'decision_not_circulated', since: due, fact: `“${d.title}” not shared with its owners` });
+    if (d.reopened) {
+      const days = Math.floor((d.decidedAt - d.reopened.decidedAt) / DAY_MS);
+      out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${d.reopened.title}” reopened ${days === 0 ? 'the same day' : `after ${days} ${days === 1 ? 'day' : 'days'}`}` });
     }
   }
+}
+
+/** The named fields of `o` that are set (undefined ones left out, so a summary holds no empty keys). */
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 /** "Sam Rep <sam@baton.test>" → "Sam Rep": facts are read in a row with room for a name, not an address. */

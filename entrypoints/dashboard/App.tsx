@@ -1,13 +1,17 @@
 /** The dashboard's frame: a top bar with the sections and the sync status, and the page for the route. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSyncStatus } from '../../lib/sync/useSyncStatus';
 import { Empty } from '../../components/ui';
-import { ClientPage } from './pages/ClientPage';
-import { MetricsPage } from './pages/MetricsPage';
-import { OnePagerPage } from './pages/OnePagerPage';
-import { SettingsPage } from './pages/SettingsPage';
+import { Loading } from './pages/Loading';
 import { TriagePage } from './pages/TriagePage';
 import { href, useRoute, type Route } from './router';
+
+// The triage is what the page opens on; the other pages load when first visited, so its first render does not wait
+// for their code (the settings alone bring zod and every schema).
+const MetricsPage = lazy(() => import('./pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ClientPage = lazy(() => import('./pages/ClientPage').then((m) => ({ default: m.ClientPage })));
+const OnePagerPage = lazy(() => import('./pages/OnePagerPage').then((m) => ({ default: m.OnePagerPage })));
 
 const TITLES: Record<Route['page'], string> = {
   triage: 'Triage',
@@ -38,7 +42,9 @@ export function App() {
         </nav>
         <SyncLine />
       </header>
-      <main className="main">{page(route)}</main>
+      <main className="main">
+        <Suspense fallback={<Loading what="the page" />}>{page(route)}</Suspense>
+      </main>
     </div>
   );
 }

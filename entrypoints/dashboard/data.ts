@@ -1,47 +1,19 @@
 /**
- * The dashboard's reads. Whole-portfolio views read a few tables in bulk (one `toArray` each, in one read
- * transaction) and decide in memory: 5,000 clients cost eight IndexedDB requests, not 40,000. Pages use the hooks,
- * which re-run when any tab, the popup or the sync engine changes the rows.
+ * The dashboard's reads. The triage reads its per-client summaries (one small row per client, kept up to date on
+ * every write); the metrics read a few tables in bulk (one `toArray` each, in one read transaction) and decide in
+ * memory. Pages use the hooks, which re-run when any tab, the popup or the sync engine changes the rows.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getDb } from '../../lib/db';
 import type { BatonDb } from '../../lib/db/schema';
 import type { ClientBundle as DomainBundle } from '../../lib/domain/bundle';
 import type { ClientBundle } from '../../lib/db/queries';
 import type { EventName } from '../../lib/domain/schemas';
-import { DAY_MS } from '../../lib/domain/time';
-import { DECISION_READ_DAYS, buildTriage, type Triage } from '../../lib/triage';
+import { openTriage, readTriage, refreshTriage } from '../../lib/db/triage-store';
+import type { Triage } from '../../lib/triage';
 import { buildMetrics, type MetricsView } from './metrics-model';
-import { MARK_TRIAGE_DECIDED, MARK_TRIAGE_READ } from './perf';
-
-/**
- * Read everything the triage needs, in bulk, and decide it. Indexes keep out what no rule can use: accepted
- * hand-overs (the `status` index), decisions older than the triage's window (`decidedAt`) and events other than the
- * circulation of those decisions (`at`, since a circulation comes after its decision).
- */
-export async function loadTriage(db: BatonDb, now = Date.now()): Promise<Triage> {
-  const since = now - DECISION_READ_DAYS * DAY_MS;
-  const tables = [db.clients, db.crmLinks, db.deals, db.handoffs, db.stakeholders, db.objectives, db.decisions, db.events];
-  const [clients, crmLinks, deals, handoffs, stakeholders, objectives, decisions, recentEvents] = await db.transaction('r', tables, () =>
-    Promise.all([
-      db.clients.toArray(),
-      db.crmLinks.toArray(),
-      db.deals.toArray(),
-      db.handoffs.where('status').anyOf(['draft', 'submitted', 'rejected']).toArray(),
-      db.stakeholders.toArray(),
-      db.objectives.toArray(),
-      db.decisions.where('decidedAt').above(since).toArray(),
-      db.events.where('at').above(since).toArray(),
-    ]),
-  );
-  performance.mark(MARK_TRIAGE_READ);
-  const circulatedDecisionIds = new Set<string>();
-  for (const e of recentEvents) if (e.name === 'decision_circulated' && typeof e.payload['decisionId'] === 'string') circulatedDecisionIds.add(e.payload['decisionId']);
-  const triage = buildTriage({ clients, crmLinks, deals, handoffs, stakeholders, objectives, decisions, circulatedDecisionIds, now });
-  performance.mark(MARK_TRIAGE_DECIDED);
-  return triage;
-}
+import { MARK_TRIAGE_DECIDED, markOnce } from './perf';
 
 /** The events the metrics count (the `name` index keeps the rest of the timeline out of memory). */
 const METRIC_EVENTS: EventName[] = [
@@ -60,62 +32,73 @@ export async function loadMetrics(db: BatonDb, now = Date.now()): Promise<Metric
   return buildMetrics({ clients, stakeholders, handoffs, events, now });
 }
 
-/**
- * The last triage this browser decided, kept in the extension origin's localStorage (same origin and trust as the
- * database) so the dashboard opens on it at once, read synchronously before the first render, while the fresh
- * triage is read and decided from the tables (seconds, with 200,000 rows on a slow machine). Stale-while-revalidate:
- * the page says it is updating until the fresh one replaces it.
- */
-const SNAPSHOT_KEY = 'baton.dashboard.triageSnapshot';
-const SNAPSHOT_VERSION = 1;
-
-function readSnapshot(): Triage | undefined {
-  try {
-    const text = localStorage.getItem(SNAPSHOT_KEY);
-    if (!text) return undefined;
-    const v = JSON.parse(text) as { version?: unknown; rows?: unknown; clients?: unknown };
-    if (v.version !== SNAPSHOT_VERSION || !Array.isArray(v.rows) || typeof v.clients !== 'number') return undefined;
-    return { rows: v.rows as Triage['rows'], clients: v.clients };
-  } catch {
-    return undefined;
-  }
-}
-
-function writeSnapshot(t: Triage): void {
-  try {
-    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify({ version: SNAPSHOT_VERSION, at: Date.now(), clients: t.clients, rows: t.rows }));
-  } catch {
-    // Over the origin's localStorage quota: no snapshot, the next open waits for the fresh triage.
-    forgetTriageSnapshot();
-  }
-}
-
-/** Drop the snapshot (after "delete all local data", so no client's name outlives it). */
-export function forgetTriageSnapshot(): void {
-  try {
-    localStorage.removeItem(SNAPSHOT_KEY);
-  } catch {
-    // localStorage unavailable: there is nothing to forget.
-  }
-}
-
 export interface TriageState {
-  triage: Triage;
-  /** False while showing the snapshot of the last visit. */
-  fresh: boolean;
+  /** The latest triage decided from up-to-date summaries (kept on screen while they are refreshed). */
+  triage: Triage | null;
+  /** Summaries are being rebuilt: on the first open after an update or a big sync, every client's. */
+  updating: boolean;
+  /** The refresh failed: what went wrong, in a sentence. */
+  error: string | null;
 }
 
-export function useTriage(): TriageState | undefined {
-  const [snapshot] = useState(readSnapshot);
-  const live = useLiveQuery(() => loadTriage(getDb()), []);
+/** The triage the page opens with, started by `main.tsx` on the triage's route before React's first render. */
+let opening: Promise<Triage> | undefined;
+export function prepareTriage(): void {
+  opening ??= openTriage(getDb());
+  opening.catch(() => undefined); // handled where it is taken; not an unhandled rejection meanwhile
+}
+
+/** The prepared opening once (a later visit to the triage in this page opens afresh). */
+function takeOpening(): Promise<Triage> {
+  const p = opening ?? openTriage(getDb());
+  opening = undefined;
+  return p;
+}
+
+const sentence = (err: unknown) => `Could not update the triage: ${err instanceof Error ? err.message : String(err)}`;
+
+/**
+ * The triage, live, from the per-client summaries (`lib/db/triage-store.ts`). The page opens on `openTriage`: the
+ * clients changed since the last visit are rebuilt and every summary read, in one transaction. From then on a live
+ * query reads them again whenever they change; when a write anywhere marks a client dirty, the summaries are
+ * refreshed first, with the last triage kept on screen meanwhile.
+ */
+export function useTriage(): TriageState {
+  const [opened, setOpened] = useState<{ triage: Triage | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const last = useRef<Triage | null>(null);
   useEffect(() => {
-    if (!live) return;
-    // Off the critical path: serialising 5,000 rows takes a few tens of milliseconds.
-    const id = setTimeout(() => writeSnapshot(live), 500);
-    return () => clearTimeout(id);
-  }, [live]);
-  if (live) return { triage: live, fresh: true };
-  return snapshot ? { triage: snapshot, fresh: false } : undefined;
+    let current = true;
+    takeOpening().then(
+      (triage) => {
+        markOnce(MARK_TRIAGE_DECIDED);
+        if (current) setOpened({ triage });
+      },
+      (err: unknown) => {
+        if (!current) return;
+        setError(sentence(err));
+        setOpened({ triage: null });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  const read = useLiveQuery(() => (opened ? readTriage(getDb()) : undefined), [opened !== null]);
+  useEffect(() => {
+    if (!read?.stale) return;
+    let current = true;
+    refreshTriage(getDb()).then(
+      () => current && setError(null),
+      (err: unknown) => current && setError(sentence(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [read]);
+  if (read?.triage) last.current = read.triage;
+  const triage = last.current ?? opened?.triage ?? null;
+  return { triage, updating: !opened || read?.stale === true, error };
 }
 
 export function useMetrics(): MetricsView | undefined {

@@ -4,31 +4,29 @@
  */
 export const MARK_START = 'baton:dashboard:start';
 export const MARK_TRIAGE_RENDERED = 'baton:triage:rendered';
-/** The triage's tables are read (all of them, in bulk). */
-export const MARK_TRIAGE_READ = 'baton:triage:read';
-/** The triage is decided from them. */
-export const MARK_TRIAGE_DECIDED = 'baton:triage:decided';
 export const MEASURE_TRIAGE = 'baton:triage:first-render';
 
-/** The freshly decided triage (not the snapshot of the last visit) is rendered. */
-export const MARK_TRIAGE_FRESH = 'baton:triage:fresh-rendered';
+/** The clients changed since the last visit are rebuilt, the summaries read and the triage decided from them. */
+export const MARK_TRIAGE_DECIDED = 'baton:triage:decided';
+
+const once = new Set<string>();
+/** A performance mark set only the first time in a page load. */
+export function markOnce(name: string): void {
+  if (once.has(name)) return;
+  once.add(name);
+  performance.mark(name);
+}
 
 let marked = false;
-let markedFresh = false;
 
-/** Mark the triage's first render with rows (once per page load), and the first render of the fresh triage. */
-export function markTriageRendered(fresh: boolean): void {
-  if (!marked) {
-    marked = true;
-    performance.mark(MARK_TRIAGE_RENDERED);
-    try {
-      performance.measure(MEASURE_TRIAGE, MARK_START, MARK_TRIAGE_RENDERED);
-    } catch {
-      // The start mark is missing only when this module runs outside the page (tests).
-    }
-  }
-  if (fresh && !markedFresh) {
-    markedFresh = true;
-    performance.mark(MARK_TRIAGE_FRESH);
+/** Mark the triage's first render with its rows (once per page load). */
+export function markTriageRendered(): void {
+  if (marked) return;
+  marked = true;
+  performance.mark(MARK_TRIAGE_RENDERED);
+  try {
+    performance.measure(MEASURE_TRIAGE, MARK_START, MARK_TRIAGE_RENDERED);
+  } catch {
+    // The start mark is missing only when this module runs outside the page (tests).
   }
 }

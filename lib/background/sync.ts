@@ -8,6 +8,8 @@
  * - a `{ type: 'sync:now' }` runtime message from a page (a server poke, or the user's "Sync now");
  * - the sync settings changing.
  *
+ * After a run that pulled rows it also refreshes the triage's summaries (`lib/db/triage-store.ts`).
+ *
  * MV3 stops the worker whenever it likes, so nothing here is state that cannot be rebuilt: the outbox, cursor and
  * status live in IndexedDB, the settings in storage. Listeners are registered synchronously, as MV3 requires for
  * events that wake the worker.
@@ -16,6 +18,7 @@ import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../db';
 import type { BatonDb } from '../db/schema';
+import { refreshTriage } from '../db/triage-store';
 import type { FetchLike } from '../sync/client';
 import { SyncEngine, type SyncRunResult } from '../sync/engine';
 import { syncNowMessageSchema } from '../sync/messages';
@@ -66,9 +69,20 @@ export function startSyncScheduler(options: SchedulerOptions = {}): SyncSchedule
     engine = new SyncEngine({ db, ...settings, binding: bindingOf(settings), fetch: options.fetch });
     if (life.signal.aborted) engine.dispose();
     try {
-      return await engine.run();
+      const result = await engine.run();
+      if (result.pulled > 0) await keepTriageFresh();
+      return result;
     } finally {
       engine = null;
+    }
+  }
+
+  /** Pulled rows marked their clients' triage summaries dirty: rebuild them now, so the dashboard opens at once. */
+  async function keepTriageFresh(): Promise<void> {
+    try {
+      await refreshTriage(db);
+    } catch (err) {
+      console.warn('Baton could not update the triage:', err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error');
     }
   }
 

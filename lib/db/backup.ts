@@ -15,6 +15,7 @@ import { describeIssues, type PathIssue } from '../domain/zod-issues';
 import type { Mutation } from '../sync/protocol';
 import { nextMutationId, nextStamp } from './clock';
 import type { BatonDb, ClockRow, OutboxRow } from './schema';
+import { clientOf, markTriageDirty } from './triage-store';
 import { inWriteTx } from './writer';
 
 export const BACKUP_FORMAT = 'baton-backup';
@@ -117,6 +118,7 @@ export async function importBackup(db: BatonDb, backup: Backup): Promise<ImportS
     const firstId = await nextMutationId(db);
     const mutations: Omit<Mutation, 'id'>[] = [];
     const clocks: ClockRow[] = [];
+    const touched: (string | undefined)[] = [];
     for (const table of RECORD_TABLES) {
       const rows = backup[table] as ({ id: string } & Record<string, unknown>)[];
       const counts = (summary[table] = { added: 0, updated: 0, unchanged: 0 });
@@ -151,6 +153,7 @@ export async function importBackup(db: BatonDb, backup: Backup): Promise<ImportS
         delete clock.shadow;
         clocks.push(clock);
         changedRows.push(row);
+        touched.push(clientOf(table, prevRow), clientOf(table, row));
         mutations.push({ op: 'put', table, key: row.id, fields } as Omit<Mutation, 'id'>);
       });
       if (changedRows.length) await tbl.bulkPut(changedRows);
@@ -165,9 +168,13 @@ export async function importBackup(db: BatonDb, backup: Backup): Promise<ImportS
       counts.added = fresh.length;
       counts.unchanged = rows.length - fresh.length;
       if (fresh.length) await tbl.bulkAdd(fresh);
-      for (const r of fresh) mutations.push({ op: 'append', table, key: r.id, record: r } as Omit<Mutation, 'id'>);
+      for (const r of fresh) {
+        mutations.push({ op: 'append', table, key: r.id, record: r } as Omit<Mutation, 'id'>);
+        touched.push(clientOf(table, r));
+      }
     }
     if (clocks.length) await db.clocks.bulkPut(clocks);
+    await markTriageDirty(db, touched);
     const createdAt = Date.now();
     const outbox: OutboxRow[] = mutations.map((m, i) => ({ id: firstId + i, mutation: { ...m, id: firstId + i } as Mutation, createdAt }));
     if (outbox.length) await db.outbox.bulkAdd(outbox);

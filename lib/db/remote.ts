@@ -9,6 +9,7 @@ import { APPEND_HLC, materialize, maxClock, mergeRow, type RowState } from '../s
 import type { Change, Fields } from '../sync/protocol';
 import { observeStamps } from './clock';
 import type { BatonDb, ClockRow } from './schema';
+import { clientOf, markTriageDirty } from './triage-store';
 
 export interface ApplyResult {
   applied: number;
@@ -41,7 +42,9 @@ export async function applyRemoteChanges(db: BatonDb, changes: Change[]): Promis
     byTable.set(c.table, list);
   }
   const stamps: string[] = [];
-  await db.transaction('rw', [...[...byTable.keys()].map((t) => db.table(t)), db.clocks, db.meta], async () => {
+  // Clients whose rows this batch changes (before and after): their triage summaries are rebuilt later.
+  const touched: (string | undefined)[] = [];
+  await db.transaction('rw', [...[...byTable.keys()].map((t) => db.table(t)), db.clocks, db.meta, db.triageDirty], async () => {
     for (const [table, list] of byTable) {
       const tbl = db.table(table);
       const keys = list.map((c) => c.key);
@@ -60,6 +63,7 @@ export async function applyRemoteChanges(db: BatonDb, changes: Change[]): Promis
           const parsed = row && tableSchemas[table].safeParse(row);
           if (parsed?.success) {
             putRows.push(parsed.data as Record<string, unknown>);
+            touched.push(clientOf(table, parsed.data));
             result.applied++;
           } else result.invalid.push({ table, key: change.key, message: parsed ? parsed.error.message : 'empty row' });
           return;
@@ -75,6 +79,7 @@ export async function applyRemoteChanges(db: BatonDb, changes: Change[]): Promis
           ...(merged.deleted ? { deleted: merged.deleted } : {}),
         };
         putClocks.push(clockRow);
+        touched.push(clientOf(table, rows[i]));
         const plain = materialize(merged);
         const shadow = () => (clockRow.shadow = Object.fromEntries(Object.entries(merged.fields).map(([k, f]) => [k, f.v])));
         if (plain === null) {
@@ -86,6 +91,7 @@ export async function applyRemoteChanges(db: BatonDb, changes: Change[]): Promis
         const parsed = tableSchemas[table].safeParse(syncFieldsToRow(table, plain));
         if (parsed.success) {
           putRows.push(parsed.data as Record<string, unknown>);
+          touched.push(clientOf(table, parsed.data));
           result.applied++;
         } else {
           shadow();
@@ -98,6 +104,7 @@ export async function applyRemoteChanges(db: BatonDb, changes: Change[]): Promis
       if (putClocks.length) await db.clocks.bulkPut(putClocks);
     }
     await observeStamps(db, stamps);
+    await markTriageDirty(db, touched);
   });
   return result;
 }

@@ -15,6 +15,7 @@ import type {
   Stakeholder,
 } from '../domain/schemas';
 import type { Mutation } from '../sync/protocol';
+import type { TriageSummary } from '../triage';
 
 /** One pending mutation, kept until the server acknowledges its id. */
 export interface OutboxRow {
@@ -38,6 +39,31 @@ export interface ClockRow {
   shadow?: Record<string, unknown>;
 }
 
+/**
+ * A share of the triage's per-client summaries (`lib/db/triage-store.ts`): every client whose id hashes to
+ * `bucket`, as the JSON text of a `TriageSummary[]`. Sixteen texts read in a few milliseconds where 5,000 rows
+ * take a hundred or more.
+ */
+export interface TriageBucketRow {
+  bucket: number;
+  summaries: string;
+}
+
+/**
+ * One client's summary rebuilt since its bucket was written (null: the client is gone). It overrides the bucket's,
+ * so a refresh of a few clients writes a few small rows instead of rewriting buckets; they are folded into the
+ * buckets now and then.
+ */
+export interface TriageRecentRow {
+  clientId: string;
+  summary: TriageSummary | null;
+}
+
+/** A client whose triage summary must be rebuilt: one of its rows changed since. */
+export interface TriageDirtyRow {
+  clientId: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -56,6 +82,10 @@ export type BatonDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   clocks: EntityTable<ClockRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  /** Local only, never synced or exported: the triage's per-client summaries, derived from the tables above. */
+  triage: EntityTable<TriageBucketRow, 'bucket'>;
+  triageRecent: EntityTable<TriageRecentRow, 'clientId'>;
+  triageDirty: EntityTable<TriageDirtyRow, 'clientId'>;
 };
 
 export const DB_NAME = 'baton';
@@ -76,6 +106,12 @@ export function createDb(name = DB_NAME): BatonDb {
     outbox: 'id',
     clocks: 'id',
     meta: 'key',
+  });
+  // The triage's summaries start empty and unversioned: the first refresh (`refreshTriage`) builds them all.
+  db.version(2).stores({
+    triage: 'bucket',
+    triageRecent: 'clientId',
+    triageDirty: 'clientId',
   });
   return db;
 }

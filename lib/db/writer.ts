@@ -15,6 +15,7 @@ import type { Mutation } from '../sync/protocol';
 import { nextMutationId, nextStamp } from './clock';
 import { RowNotFoundError, ValidationError, toIssues } from './errors';
 import type { BatonDb } from './schema';
+import { clientOf, markTriageDirty } from './triage-store';
 
 /** Every table a write may touch, so nested writes join one transaction. */
 export function writeTables(db: BatonDb) {
@@ -31,6 +32,7 @@ export function writeTables(db: BatonDb) {
     db.outbox,
     db.clocks,
     db.meta,
+    db.triageDirty,
   ];
 }
 
@@ -81,6 +83,7 @@ export async function putRow<T extends RecordTable>(db: BatonDb, table: T, row: 
     await tbl.put(parsed);
     await db.clocks.put(clocks);
     await enqueue(db, { op: 'put', table, key: parsed.id, fields } as Omit<Mutation, 'id'>);
+    await markTriageDirty(db, [clientOf(table, before), clientOf(table, parsed)]);
     return parsed as never;
   });
 }
@@ -113,6 +116,7 @@ export async function deleteRow(db: BatonDb, table: RecordTable, id: string): Pr
     await db.table(table).delete(id);
     await db.clocks.put(clocks);
     await enqueue(db, { op: 'delete', table, key: id, hlc: stamp } as Omit<Mutation, 'id'>);
+    await markTriageDirty(db, [clientOf(table, row)]);
   });
 }
 
@@ -124,6 +128,7 @@ export async function appendRow<T extends AppendTable>(db: BatonDb, table: T, ro
     if (await tbl.get(parsed.id)) return parsed as never;
     await tbl.add(parsed);
     await enqueue(db, { op: 'append', table, key: parsed.id, record: parsed } as Omit<Mutation, 'id'>);
+    await markTriageDirty(db, [clientOf(table, parsed)]);
     return parsed as never;
   });
 }

@@ -72,8 +72,13 @@ export function objectiveStatus(objective: Objective, now: number): ObjectiveSta
     missingSigners,
     signedVersion: draft ? null : minVersion,
     reviewDueAt,
-    overdueByDays: reviewOverdue ? Math.floor((now - reviewDueAt) / DAY_MS) : 0,
+    overdueByDays: reviewOverdueDays(reviewDueAt, now),
   };
+}
+
+/** Whole days a review due at `reviewDueAt` is overdue at `now` (0 when it is not). */
+export function reviewOverdueDays(reviewDueAt: number, now: number): number {
+  return now > reviewDueAt ? Math.floor((now - reviewDueAt) / DAY_MS) : 0;
 }
 
 export type CriterionStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'unknown';

@@ -109,10 +109,15 @@ export function coverage(
     total,
     ratio: total === 0 ? 0 : engaged / total,
     engagedHighInfluence,
-    singleThreadRisk: engagedHighInfluence <= 1,
+    singleThreadRisk: isSingleThreaded(engagedHighInfluence),
     missingRoles,
     highInfluenceBlockers,
   };
+}
+
+/** One engaged high-influence stakeholder or fewer: the relationship hangs on a single thread. */
+export function isSingleThreaded(engagedHighInfluence: number): boolean {
+  return engagedHighInfluence <= 1;
 }
 
 /** Key roles with no named person. */

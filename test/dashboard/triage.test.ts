@@ -121,7 +121,7 @@ describe('triage rules', () => {
       crmLinks: [link('opp', 'salesforce', 'opportunity', 'd2'), link('acc', 'hubspot', 'account')],
     }).rows[0]!;
     expect(full).toMatchObject({ salesOwner: 'Riley', csOwner: 'Sam', stage: 'Closed Won', crms: ['salesforce', 'hubspot'] });
-    expect(full.link?.id).toBe('acc');
+    expect(full.link).toEqual({ crm: 'hubspot', instance: 'acme', object: 'account', recordId: 'acc' });
   });
 });
 

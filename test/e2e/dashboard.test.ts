@@ -195,6 +195,32 @@ describe('the dashboard', () => {
     expect(await shownCount(page)).toBe(1);
   });
 
+  test('the open triage follows a change made in another tab, without a reload', async () => {
+    await page.goto(`${baton.extensionOrigin}/dashboard.html#/`);
+    await page.getByLabel('Find a client by name').fill(FABRIKAM_NAME);
+    const row = page.locator(`.trow[data-client-id="${FABRIKAM_ID}"]`);
+    await row.waitFor();
+    expect(await row.locator('[title*="Morgan Hale"]').count()).toBe(0);
+
+    const other = await baton.openExtensionPage('dashboard.html#/settings');
+    try {
+      const now = Date.now();
+      const file = {
+        format: BACKUP_FORMAT,
+        version: 1,
+        exportedAt: now,
+        stakeholders: [{ id: 'S-FAB-CFO', clientId: FABRIKAM_ID, name: 'Morgan Hale', title: 'CFO', roles: ['economic_buyer'], influence: 'high', stance: 'against', lastEngagedAt: now - 86_400_000, createdAt: now }],
+      };
+      await other.getByLabel('Import a backup file').setInputFiles({ name: 'cfo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await expect(other.getByTestId('import-summary').textContent()).resolves.toBe('1 stakeholders added.');
+    } finally {
+      await other.close();
+    }
+    // The import marked Fabrikam's summary dirty; the open triage rebuilt it and shows the new blocker.
+    await row.locator('[title*="Morgan Hale (CFO) is against"]').waitFor({ timeout: 5000 });
+    await expect(row.locator('.badge').first().textContent()).resolves.toContain('High-influence blocker');
+  });
+
   test('delete all local data asks for the word, then empties every table', async () => {
     await page.goto(`${baton.extensionOrigin}/dashboard.html#/settings`);
     const button = page.getByRole('button', { name: 'Delete all local data' });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SYNC_ALARM, startSyncScheduler, type SyncScheduler } from '../../lib/background/sync';
 import type { BatonDb } from '../../lib/db/schema';
+import { readTriage } from '../../lib/db/triage-store';
 import { putRow } from '../../lib/db/writer';
 import type { FetchLike } from '../../lib/sync/client';
 import { readSyncStatus, writeSyncStatus } from '../../lib/sync/status';
@@ -75,6 +76,23 @@ describe('the background sync scheduler', () => {
     await putRow(db, 'clients', { id: 'c2', name: 'Beta', createdAt: NOW });
     await until(async () => (await db.outbox.count()) === 0);
     expect(server.stats.pushedIds).toEqual([1, 2]);
+  });
+
+  it('rebuilds the triage summaries of the clients a pull brought, so the dashboard opens on them at once', async () => {
+    const hlc = `${String(NOW).padStart(13, '0')}-0000-server`;
+    const field = (v: unknown) => ({ v, hlc });
+    const fetch: FetchLike = async (url) => {
+      if (url.endsWith('/v1/push')) return Response.json({ lastMutationId: 0 });
+      const changes = [{ table: 'clients', key: 'c9', fields: { id: field('c9'), name: field('Pulled Co'), createdAt: field(NOW) }, deleted: null, seq: 1 }];
+      return Response.json({ cursor: 'c1', more: false, lastMutationId: 0, changes });
+    };
+    scheduler = startSyncScheduler({ db, fetch, loadSettings: async () => settings });
+    const result = await scheduler.trigger('test');
+    expect(result).toMatchObject({ outcome: 'synced', pulled: 1 });
+    expect(await db.triageDirty.count()).toBe(0);
+    const read = await readTriage(db, NOW);
+    expect(read.stale).toBe(false);
+    expect(read.triage?.rows.map((r) => r.name)).toEqual(['Pulled Co']);
   });
 
   it('runs on the alarm and on a sync:now message, which it answers', async () => {

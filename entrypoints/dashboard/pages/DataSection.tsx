@@ -14,7 +14,6 @@ import {
   type ImportSummary,
 } from '../../../lib/db/backup';
 import { isoDate } from '../../../lib/domain/time';
-import { forgetTriageSnapshot } from '../data';
 
 const TABLE_NAMES: Record<(typeof BACKUP_TABLES)[number], string> = {
   clients: 'clients',
@@ -70,7 +69,6 @@ export function DataSection() {
   };
   const doDelete = async () => {
     await deleteAllLocalData(getDb());
-    forgetTriageSnapshot();
     setConfirm('');
     setDeleted(true);
   };

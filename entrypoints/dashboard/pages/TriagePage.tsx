@@ -1,6 +1,6 @@
 /** The weekly triage: every client that needs a look, filtered and sorted, in a windowed list fast at 5,000. */
 import { useLayoutEffect, useMemo, useState } from 'react';
-import { Badge, Empty, relativeTime } from '../../../components/ui';
+import { Badge, Banner, Empty, relativeTime } from '../../../components/ui';
 import { VirtualList } from '../../../components/dashboard/VirtualList';
 import { CRMS, type Crm } from '../../../lib/domain/schemas';
 import {
@@ -28,7 +28,7 @@ const TONE = { 3: 'bad', 2: 'warn', 1: 'info' } as const;
 
 export function TriagePage() {
   const state = useTriage();
-  const triage = state?.triage;
+  const triage = state.triage;
   const [filter, setFilter] = useState<TriageFilter>({});
   const [sort, setSort] = useState<TriageSort>('urgency');
   const facets = useMemo(() => (triage ? triageFacets(triage.rows) : null), [triage]);
@@ -36,10 +36,21 @@ export function TriagePage() {
   const now = Date.now();
 
   useLayoutEffect(() => {
-    if (state) markTriageRendered(state.fresh);
-  }, [state]);
+    if (triage) markTriageRendered();
+  }, [triage]);
 
-  if (!triage || !facets) return <Loading what="the portfolio" />;
+  if (!triage || !facets) {
+    if (state.error) {
+      return (
+        <div className="page">
+          <Banner tone="bad" title="The triage could not be prepared" role="alert">
+            {state.error}
+          </Banner>
+        </div>
+      );
+    }
+    return <Loading what="the portfolio" />;
+  }
   const set = (change: Partial<TriageFilter>) => setFilter((f) => ({ ...f, ...change }));
   const filtered = !!(filter.owner || filter.stage || filter.crm || filter.group || filter.text?.trim());
 
@@ -52,10 +63,16 @@ export function TriagePage() {
             {triage.clients === 0
               ? 'No clients yet.'
               : `${triage.rows.length.toLocaleString('en')} of ${triage.clients.toLocaleString('en')} clients need a look${filtered ? ` · ${rows.length.toLocaleString('en')} shown` : ''}`}
-            {state && !state.fresh ? (
+            {state.updating ? (
               <span className="updating" role="status">
                 {' '}
-                · Updating from your latest data…
+                · Updating…
+              </span>
+            ) : null}
+            {state.error ? (
+              <span className="error-text" role="alert">
+                {' '}
+                · {state.error}
               </span>
             ) : null}
           </p>

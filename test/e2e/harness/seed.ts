@@ -1,7 +1,7 @@
 /**
  * Fill the extension's IndexedDB in the real browser, fast: rows go in through the raw IndexedDB API from an
  * extension page, in big batches (one JSON string and one transaction per batch), not through Dexie and the outbox. So seeded rows are
- * "already synced" data: no outbox mutations, no field clocks. About 190,000 rows (5,000 clients, 50,000 decisions) take a few seconds.
+ * "already synced" data: no outbox mutations, no field clocks, and the triage's summaries marked for a rebuild. About 190,000 rows (5,000 clients, 50,000 decisions) take a few seconds.
  *
  * ```ts
  * const page = await baton.openExtensionPage('popup.html');   // any extension page that opens the database
@@ -13,6 +13,7 @@
  * dashboard all do on load), so the schema exists before rows are written; `seedExtensionDb` waits for that.
  */
 import type { Page } from 'playwright-core';
+import { TRIAGE_VERSION_KEY } from '../../../lib/db/triage-store';
 import type { TableName } from '../../../lib/domain/tables';
 
 export interface SeedOptions {
@@ -65,7 +66,29 @@ export async function seedExtensionDb(
     }
     written[table] = list.length;
   }
+  // Seeded rows went around the writer, which keeps the triage's per-client summaries: forget the summaries'
+  // version, as an upgrade would, so the next refresh (the dashboard's, on open) rebuilds them from these rows.
+  if (tables.length) await page.evaluate(forgetTriageSummaries, { dbName, key: TRIAGE_VERSION_KEY });
   return written;
+}
+
+/** Runs in the page: drop the triage summaries' version from `meta`. */
+async function forgetTriageSummaries({ dbName, key }: { dbName: string; key: string }): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(dbName);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete(key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs in the page: one read-write transaction that puts every row (and clears the store first if asked). */
