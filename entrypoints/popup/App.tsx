@@ -183,8 +183,22 @@ export function App() {
     setPicked(undefined);
   };
 
+  /** Link the open record to the client picked above (so the next visit pre-fills it, and no duplicate is made). */
+  const linkToPicked = async () => {
+    const tab = active.tab;
+    if (!active.ref || tab?.type !== 'baton:record' || !picked) return;
+    try {
+      const { linkRecord } = await clientsRepo();
+      await linkRecord((await loadDataLayer()).getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor, clientId: picked.id });
+      setPicked(undefined);
+    } catch (err) {
+      setNotice({ tone: 'bad', text: `Could not link the record: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+
   const clientValue: ClientOption | null = clientId ? { id: clientId, name: client?.name ?? picked?.name ?? '…' } : null;
-  const unlinked = active.ref && active.link === null && picked === undefined && active.tab?.type === 'baton:record' ? active.tab : null;
+  // The open record is linked to no client: create one from it, or link it to the client picked above.
+  const unlinked = active.ref && active.link === null && picked !== null && active.tab?.type === 'baton:record' ? active.tab : null;
   const urgent = queue ? queue.items.filter((i) => i.urgent).length : 0;
 
   return (
@@ -226,10 +240,19 @@ export function App() {
                   if (c) requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.df-title')?.focus());
                 }}
               />
-              {unlinked ? (
+              {unlinked && picked ? (
                 <div className="popup-unlinked">
                   <span>
                     This {CRM_NAMES[unlinked.ref.crm]} {unlinked.ref.object} is not linked to a client yet.
+                  </span>
+                  <button type="button" className="btn btn-small" onClick={() => void linkToPicked()}>
+                    Link it to “{picked.name}”
+                  </button>
+                </div>
+              ) : unlinked ? (
+                <div className="popup-unlinked">
+                  <span>
+                    This {CRM_NAMES[unlinked.ref.crm]} {unlinked.ref.object} is not linked to a client yet. Pick its client above to link it, or:
                   </span>
                   <button type="button" className="btn btn-small" onClick={() => void createClient()}>
                     Create “{unlinked.title ?? 'client'}”

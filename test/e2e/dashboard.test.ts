@@ -221,13 +221,20 @@ describe('the dashboard', () => {
     await expect(row.locator('.badge').first().textContent()).resolves.toContain('High-influence blocker');
   });
 
-  test('delete all local data asks for the word, then empties every table', async () => {
+  test('delete all local data asks for the word, disconnects from the sync server, then empties every table', async () => {
+    // Sync set up (a server that is not there: the background's attempts fail, which changes nothing here).
+    await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<object> } } } }).chrome.storage.local.set({ 'baton.sync': { serverUrl: 'http://127.0.0.1:9', token: 'tok-e2e', workspaceId: 'w1' } }));
     await page.goto(`${baton.extensionOrigin}/dashboard.html#/settings`);
     const button = page.getByRole('button', { name: 'Delete all local data' });
     await expect(button.isDisabled()).resolves.toBe(true);
+    const disconnect = page.getByLabel(/Also disconnect from the sync server/);
+    await expect(disconnect.isChecked()).resolves.toBe(true);
+    await page.getByText('This browser forgets 127.0.0.1:9 and its token, so nothing comes back.').waitFor();
     await page.getByLabel('Type “delete” to confirm').fill('delete');
+    await page.locator('.danger-zone').screenshot({ path: await screenshotPath('dashboard-delete-all') });
     await button.click();
-    await page.getByText('All local data was deleted.').waitFor();
+    await page.getByText('All local data was deleted. This browser is no longer connected to the sync server.').waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<object> } } } }).chrome.storage.local.get('baton.sync'))).toEqual({});
     const left = await counts(page);
     expect(Object.values(left).every((n) => n === 0)).toBe(true);
     await page.goto(`${baton.extensionOrigin}/dashboard.html#/`);

@@ -238,3 +238,27 @@ describe('over a page that is no CRM record', () => {
     await screenshot(p, 'popup-full');
   });
 });
+
+describe('over a record linked to no client', () => {
+  test('offers to create its client, or links it to the client picked above', async () => {
+    const account = await baton.openCrm(CRM_URLS.salesforce.account);
+    await baton.panelFrame(account);
+    const p = await openPopup();
+    await p.getByText('This Salesforce account is not linked to a client yet. Pick its client above to link it, or:').waitFor();
+    expect(await p.getByRole('button', { name: /^Create “/ }).count()).toBe(1);
+    await p.getByRole('combobox', { name: 'Client' }).fill('Initech');
+    await p.locator('.combo-option').first().waitFor();
+    await p.keyboard.press('Enter');
+    expect(await p.locator('.picker-value strong').textContent()).toBe('Initech Labs');
+    const link = p.getByRole('button', { name: 'Link it to “Initech Labs”' });
+    await screenshot(p, 'popup-link-record');
+    await link.click();
+    // Linked: the popup now pre-fills the record's client, as on every later visit.
+    await p.getByText('From the open Salesforce account').waitFor();
+    expect(await link.count()).toBe(0);
+    const links = await readTable<{ object: string; recordId: string; clientId: string }>(p, 'crmLinks');
+    expect(links.find((l) => l.object === 'account' && l.recordId === IDS.salesforce.account)).toMatchObject({ clientId: 'c-initech' });
+    await p.close();
+    await account.close();
+  });
+});

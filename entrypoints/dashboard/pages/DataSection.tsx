@@ -1,5 +1,6 @@
 /** Export the whole local database as JSON, import it back (validated: an invalid file changes nothing), delete it. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { Banner, Field } from '../../../components/ui';
 import { getDb } from '../../../lib/db';
 import {
@@ -14,6 +15,7 @@ import {
   type ImportSummary,
 } from '../../../lib/db/backup';
 import { isoDate } from '../../../lib/domain/time';
+import { disconnectSyncServer, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../../../lib/sync/settings';
 
 const TABLE_NAMES: Record<(typeof BACKUP_TABLES)[number], string> = {
   clients: 'clients',
@@ -37,8 +39,11 @@ export function DataSection() {
   const [imp, setImp] = useState<ImportState>({ state: 'idle' });
   const [exporting, setExporting] = useState(false);
   const [confirm, setConfirm] = useState('');
-  const [deleted, setDeleted] = useState(false);
+  const [deleted, setDeleted] = useState<null | { disconnected: boolean; synced: boolean }>(null);
   const input = useRef<HTMLInputElement>(null);
+  // With sync set up, the next sync would download the workspace again: offer to disconnect as well (on by default).
+  const sync = useSyncSettings();
+  const [disconnect, setDisconnect] = useState(true);
 
   const doExport = async () => {
     setExporting(true);
@@ -68,9 +73,12 @@ export function DataSection() {
     }
   };
   const doDelete = async () => {
+    const disconnecting = !!sync && disconnect;
+    // Disconnect first, so no sync starting meanwhile pulls the data back in.
+    if (disconnecting) await disconnectSyncServer();
     await deleteAllLocalData(getDb());
     setConfirm('');
-    setDeleted(true);
+    setDeleted({ disconnected: disconnecting, synced: !!sync });
   };
   return (
     <section className="card" id="data" aria-labelledby="data-h">
@@ -124,6 +132,19 @@ export function DataSection() {
           <p className="muted">
             Removes every client, hand-over, stakeholder, objective, decision and event from this browser, and any changes not yet synced. The sync server keeps its copy; export first if you work without one.
           </p>
+          {sync ? (
+            <label className="toggle">
+              <input type="checkbox" checked={disconnect} onChange={(e) => setDisconnect(e.target.checked)} />
+              <span>
+                <strong>Also disconnect from the sync server</strong>
+                <span className="help">
+                  {disconnect
+                    ? `This browser forgets ${new URL(sync.serverUrl).host} and its token, so nothing comes back.`
+                    : `The next sync downloads your workspace’s data from ${new URL(sync.serverUrl).host} again.`}
+                </span>
+              </span>
+            </label>
+          ) : null}
           <div className="row">
             <Field label={`Type “${DELETE_CONFIRMATION}” to confirm`}>
               {(id) => <input id={id} className="input confirm-input" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" />}
@@ -132,11 +153,35 @@ export function DataSection() {
               Delete all local data
             </button>
           </div>
-          {deleted ? <Banner tone="ok" role="status">All local data was deleted.</Banner> : null}
+          {deleted ? (
+            <Banner tone="ok" role="status">
+              All local data was deleted.
+              {deleted.disconnected ? ' This browser is no longer connected to the sync server.' : deleted.synced ? ' The next sync downloads your workspace’s data again.' : ''}
+            </Banner>
+          ) : null}
         </div>
       </div>
     </section>
   );
+}
+
+/** The saved sync settings, kept current when they change (the sync card on the same page connects and disconnects). */
+function useSyncSettings(): SyncSettings | null {
+  const [settings, setSettings] = useState<SyncSettings | null>(null);
+  useEffect(() => {
+    let current = true;
+    const load = () => void loadSyncSettings().then((s) => current && setSettings(s));
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) load();
+    };
+    load();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      current = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+  return settings;
 }
 
 function summarise(s: ImportSummary): string {
