@@ -67,7 +67,8 @@ export interface TriageIssue {
   since: number;
 }
 
-export interface TriageRow {
+/** Who a triage row is about: what it shows, filters and sorts by besides the issues. */
+export interface TriageClient {
   clientId: string;
   name: string;
   salesOwner: string | null;
@@ -78,6 +79,9 @@ export interface TriageRow {
   crms: Crm[];
   /** The record a row opens in the CRM: the account when linked, else the latest opportunity. */
   link: TriageLink | null;
+}
+
+export interface TriageRow extends TriageClient {
   /** Most urgent first. */
   issues: TriageIssue[];
   /** Sum of the issues' weights. */
@@ -124,18 +128,11 @@ export function handoffKindLabel(kind: HandoffKind): string {
 /**
  * What the triage keeps of one client between writes: every field its rules read and nothing else. The dashboard
  * keeps one per client in the local database (`lib/db/triage-store.ts`), rebuilt for a client whenever one of its rows
- * changes, so opening the triage reads 5,000 small rows instead of every table. Nothing in it depends on the time it
+ * changes, so opening the triage reads a few kilobytes per client instead of every table. Nothing in it depends on the time it
  * was made except which decisions it keeps, and those only ever leave the triage's window, never come back into it.
  * The rules that do depend on time (SLA, review due, engagement, circulation due) run when it is read: `triageRow`.
  */
-export interface TriageSummary {
-  clientId: string;
-  name: string;
-  salesOwner: string | null;
-  csOwner: string | null;
-  stage: string | null;
-  crms: Crm[];
-  link: TriageLink | null;
+export interface TriageSummary extends TriageClient {
   /** Hand-overs some rule can flag: submitted, rejected, or incomplete at close and not accepted. */
   handoffs: TriageHandoff[];
   objective: TriageObjective | null;

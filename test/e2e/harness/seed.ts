@@ -68,31 +68,21 @@ export async function seedExtensionDb(
   }
   // Seeded rows went around the writer, which keeps the triage's per-client summaries: forget the summaries'
   // version, as an upgrade would, so the next refresh (the dashboard's, on open) rebuilds them from these rows.
-  if (tables.length) await page.evaluate(forgetTriageSummaries, { dbName, key: TRIAGE_VERSION_KEY });
+  if (tables.length) await page.evaluate(writeBatch, { dbName, table: 'meta', json: '[]', clear: false, remove: [TRIAGE_VERSION_KEY] });
   return written;
 }
 
-/** Runs in the page: drop the triage summaries' version from `meta`. */
-async function forgetTriageSummaries({ dbName, key }: { dbName: string; key: string }): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(dbName);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('meta', 'readwrite');
-      tx.objectStore('meta').delete(key);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
+interface Batch {
+  dbName: string;
+  table: string;
+  json: string;
+  clear: boolean;
+  /** Keys to delete. */
+  remove?: string[];
 }
 
-/** Runs in the page: one read-write transaction that puts every row (and clears the store first if asked). */
-async function writeBatch({ dbName, table, json, clear }: { dbName: string; table: string; json: string; clear: boolean }): Promise<void> {
+/** Runs in the page: one read-write transaction that puts every row (clearing the store first, or deleting keys, if asked). */
+async function writeBatch({ dbName, table, json, clear, remove = [] }: Batch): Promise<void> {
   const rows = JSON.parse(json) as object[];
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(dbName);
@@ -104,6 +94,7 @@ async function writeBatch({ dbName, table, json, clear }: { dbName: string; tabl
       const tx = db.transaction(table, 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore(table);
       if (clear) store.clear();
+      for (const key of remove) store.delete(key);
       for (const row of rows) store.put(row);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
