@@ -39,7 +39,7 @@ export interface BatonApp {
   drain(timeoutMs?: number): Promise<void>;
 }
 
-type Env = { Variables: { auth: AuthContext } };
+type Env = { Variables: { auth: AuthContext; tokenHash: string } };
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: 120, windowMs: 10_000 };
 
@@ -110,6 +110,7 @@ export function createApp(options: AppOptions): BatonApp {
     const auth = await store.authenticate(hash);
     if (!auth) throw new UnauthorizedError(what);
     c.set('auth', auth);
+    c.set('tokenHash', hash);
     await next();
   });
 
@@ -133,13 +134,25 @@ export function createApp(options: AppOptions): BatonApp {
 
   app.get('/v1/stream', (c) => {
     const { workspace } = c.get('auth');
+    const tokenHash = c.get('tokenHash');
     return streamSSE(c, async (stream) => {
       let wake!: () => void;
       const ended = new Promise<void>((resolve) => (wake = resolve));
       const unwatch = store.watch(workspace.id, (seq) => {
         void stream.writeSSE({ event: 'poke', data: JSON.stringify({ seq }) }).catch(wake);
       });
-      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(wake), keepAliveMs);
+      // Each keep-alive also checks the token is still valid: a revoked token's open stream ends within one interval.
+      const keepAlive = setInterval(
+        () =>
+          void store
+            .authenticate(tokenHash)
+            .then(async (still) => {
+              if (still) await stream.write(': keep-alive\n\n');
+              else wake();
+            })
+            .catch(wake),
+        keepAliveMs,
+      );
       streams.add(wake);
       stream.onAbort(wake);
       try {

@@ -5,6 +5,10 @@
  * `npm run server -- token --workspace <name> --email <email> --role <admin|member|viewer> [--name <name>]` creates
  * the workspace and member when needed and prints a new token as the last line.
  *
+ * `npm run server -- revoke --workspace <name> --email <email>` revokes every token of that member;
+ * `npm run server -- revoke --token <token>` revokes one. Requests with a revoked token get 401 at once, and an open
+ * event stream ends at its next keep-alive. On the embedded database, stop the server first (one process at a time).
+ *
  * `npm start` runs this with `--first-run`: when the database has no workspace yet, it creates "My team" with an admin
  * and prints that admin's token and what to do with it.
  *
@@ -56,6 +60,30 @@ async function tokenCommand(args: string[]): Promise<void> {
   }
 }
 
+async function revokeCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, email: { type: 'string' }, token: { type: 'string' } } });
+  const byMember = values.workspace !== undefined && values.email !== undefined;
+  if (byMember === (values.token !== undefined)) {
+    console.error('usage: npm run server -- revoke --workspace <name> --email <email>   (every token of that member)');
+    console.error('       npm run server -- revoke --token <token>                     (that token)');
+    process.exit(2);
+  }
+  const store = await openStore(storeConfig);
+  try {
+    const revoked = byMember
+      ? await store.revokeTokens({ workspace: values.workspace!, email: values.email! })
+      : await store.revokeTokens({ tokenHash: hashToken(values.token!) });
+    const whose = byMember ? `${values.email} in workspace "${values.workspace}"` : 'that token';
+    if (revoked === 0) {
+      console.error(`No active token of ${whose} in ${where}: nothing revoked.`);
+      process.exit(1);
+    }
+    console.log(`Revoked ${revoked} ${revoked === 1 ? 'token' : 'tokens'} of ${whose}, in ${where}. Requests with ${revoked === 1 ? 'it' : 'them'} now get 401.`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function serveCommand(firstRun: boolean): Promise<void> {
   const port = intEnv('PORT', 8787);
   const store = await openStore(storeConfig);
@@ -101,8 +129,9 @@ async function serveCommand(firstRun: boolean): Promise<void> {
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'token') await tokenCommand(rest);
+  else if (command === 'revoke') await revokeCommand(rest);
   else if (command !== undefined && command !== '--first-run') {
-    console.error(`Unknown command "${command}". Commands: (none) to serve, token, --first-run`);
+    console.error(`Unknown command "${command}". Commands: (none) to serve, token, revoke, --first-run`);
     process.exit(2);
   } else await serveCommand(process.argv.includes('--first-run'));
 } catch (err) {

@@ -176,6 +176,24 @@ export class Store {
   }
 
   /**
+   * Revokes tokens: the one with this hash, or every active token of a member (by workspace name and e-mail).
+   * Returns how many were revoked; requests with them are refused (401) from then on.
+   */
+  async revokeTokens(which: { tokenHash: string } | { workspace: string; email: string }): Promise<number> {
+    const rows =
+      'tokenHash' in which
+        ? await this.db.query<{ hash: string }>('UPDATE tokens SET revoked_at = now() WHERE hash = $1 AND revoked_at IS NULL RETURNING hash', [which.tokenHash])
+        : await this.db.query<{ hash: string }>(
+            `UPDATE tokens SET revoked_at = now()
+              WHERE revoked_at IS NULL AND member_id IN (
+                SELECT m.id FROM members m JOIN workspaces w ON w.id = m.workspace_id WHERE w.name = $1 AND m.email = $2)
+              RETURNING hash`,
+            [which.workspace, which.email],
+          );
+    return rows.length;
+  }
+
+  /**
    * Creates the workspace and the member when missing (an existing member gets `role`), and stores a new token's hash
    * for that member.
    */

@@ -1,6 +1,7 @@
 /** HTTP details over a real socket: server-sent pokes and keep-alives, CORS for extension origins only, shutdown. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start';
+import { hashToken } from '../../server/tokens';
 import { api, overHttp, tokenFor } from './helpers/api';
 import { freshPgliteStore } from './helpers/pglite';
 import { put, testRules } from './protocol-suite';
@@ -60,6 +61,15 @@ describe('GET /v1/stream', () => {
     expect(watcher.text().split('event: poke')).toHaveLength(2);
     watcher.stop();
     outsider.stop();
+  });
+
+  it('ends a stream at its next keep-alive once its token is revoked', async () => {
+    const token = await tokenFor(store(), 'Revoked', 'member');
+    const watcher = await listen(token);
+    await expect.poll(() => watcher.text()).toContain(': keep-alive');
+    expect(watcher.ended()).toBe(false);
+    expect(await store().revokeTokens({ tokenHash: hashToken(token) })).toBe(1);
+    await expect.poll(() => watcher.ended(), { timeout: 3000 }).toBe(true);
   });
 
   it('refuses a stream without a token', async () => {

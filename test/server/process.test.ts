@@ -69,6 +69,19 @@ describe('the server process', () => {
       expect(after.last.lastMutationId).toBe(500);
       await server.kill('SIGINT');
     });
+
+    it('revokes that member’s tokens from the command line; the server then refuses them', async () => {
+      // The server above has stopped: PGlite takes one process per data directory.
+      await expect(runCli({ DATA_DIR: dataDir }, 'revoke', '--workspace', 'Acme')).rejects.toThrow(/usage/);
+      const out = await runCli({ DATA_DIR: dataDir }, 'revoke', '--workspace', 'Acme', '--email', 'rep@acme.example');
+      expect(out).toContain('Revoked 1 token of rep@acme.example in workspace "Acme"');
+      expect(out).not.toContain(token);
+      await expect(runCli({ DATA_DIR: dataDir }, 'revoke', '--token', token)).rejects.toThrow(/nothing revoked/);
+      server = await startServerProcess({ DATA_DIR: dataDir });
+      expect((await api(overHttp(server.url), token).me()).status).toBe(401);
+      expect(await server.kill('SIGTERM')).toBe(0);
+      server = undefined;
+    });
   });
 
   it('creates "My team" with an admin on the first run and says what to do next', async () => {

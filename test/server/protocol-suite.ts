@@ -14,6 +14,7 @@ import {
 } from '../../lib/sync/protocol';
 import { rulesFromSchemas } from '../../lib/sync/validate';
 import { createApp } from '../../server/app';
+import { hashToken } from '../../server/tokens';
 import type { Store } from '../../server/store/store';
 import { api, inProcess, pullAll, tokenFor } from './helpers/api';
 
@@ -72,6 +73,21 @@ export function protocolSuite(name: string, open: () => Promise<{ store: Store; 
         }
         const malformed = await api(request()).call(method, path, undefined, { authorization: 'Basic abc' });
         expect(malformed.status).toBe(401);
+      });
+
+      it('refuses a revoked token (401) at once: one token, or every token of a member, and no one else’s', async () => {
+        const ws = `ws-${++n}`;
+        const [a1, a2, b] = [await tokenFor(store, ws, 'member', 'ana@x.example'), await tokenFor(store, ws, 'member', 'ana@x.example'), await tokenFor(store, ws, 'member', 'ben@x.example')];
+        // Same e-mail in another workspace: revoking Ana here leaves that one alone.
+        const elsewhere = await tokenFor(store, `ws-${++n}`, 'member', 'ana@x.example');
+        const status = async (t: string) => (await api(request(), t).me()).status;
+        expect(await store.revokeTokens({ tokenHash: hashToken(a1) })).toBe(1);
+        expect([await status(a1), await status(a2), await status(b)]).toEqual([401, 200, 200]);
+        expect(await store.revokeTokens({ tokenHash: hashToken(a1) })).toBe(0);
+        expect(await store.revokeTokens({ workspace: ws, email: 'ana@x.example' })).toBe(1);
+        expect([await status(a2), await status(b), await status(elsewhere)]).toEqual([401, 200, 200]);
+        expect((await api(request(), a2).push('c', [put(1, 'k', { name: 'x' })])).status).toBe(401);
+        expect(await store.revokeTokens({ workspace: ws, email: 'nobody@x.example' })).toBe(0);
       });
 
       it("refuses a viewer's push (403) but lets them pull", async () => {
