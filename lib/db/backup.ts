@@ -23,9 +23,6 @@ export const BACKUP_VERSION = 1;
 /** Every table a backup carries: the synced ones. The outbox, clocks and meta belong to this install only. */
 export const BACKUP_TABLES = [...RECORD_TABLES, ...APPEND_TABLES] as const satisfies readonly TableName[];
 
-/** Same key as `clock.ts` keeps the next mutation id under; a test checks ids stay consecutive across an import. */
-const NEXT_MUTATION = 'sync.nextMutationId';
-
 const tableArrays = Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(tableSchemas[t]).default([])])) as {
   [T in (typeof BACKUP_TABLES)[number]]: z.ZodDefault<z.ZodArray<(typeof tableSchemas)[T]>>;
 };
@@ -115,7 +112,6 @@ export async function importBackup(db: BatonDb, backup: Backup): Promise<ImportS
   return inWriteTx(db, async () => {
     const summary = {} as ImportSummary;
     const stamp = await nextStamp(db);
-    const firstId = await nextMutationId(db);
     const mutations: Omit<Mutation, 'id'>[] = [];
     const clocks: ClockRow[] = [];
     const touched: (string | undefined)[] = [];
@@ -175,12 +171,13 @@ export async function importBackup(db: BatonDb, backup: Backup): Promise<ImportS
     }
     if (clocks.length) await db.clocks.bulkPut(clocks);
     await markTriageDirty(db, touched);
-    const createdAt = Date.now();
-    const outbox: OutboxRow[] = mutations.map((m, i) => ({ id: firstId + i, mutation: { ...m, id: firstId + i } as Mutation, createdAt }));
-    if (outbox.length) await db.outbox.bulkAdd(outbox);
-    // nextMutationId reserved `firstId`; the rest of the block is taken here (or `firstId` handed back when nothing
-    // changed), so the next local write follows on with no gap the server would refuse.
-    await db.meta.put({ key: NEXT_MUTATION, value: firstId + outbox.length });
+    if (mutations.length) {
+      // One block of consecutive ids, so the next local write follows on with no gap the server would refuse.
+      const firstId = await nextMutationId(db, mutations.length);
+      const createdAt = Date.now();
+      const outbox: OutboxRow[] = mutations.map((m, i) => ({ id: firstId + i, mutation: { ...m, id: firstId + i } as Mutation, createdAt }));
+      await db.outbox.bulkAdd(outbox);
+    }
     return summary;
   });
 }

@@ -49,10 +49,10 @@ export async function observeStamps(db: BatonDb, stamps: Iterable<string>, now =
   await db.meta.put({ key: HLC, value: { ms: state.ms, counter: state.counter } });
 }
 
-/** Reserve the next mutation id (per install, rising by exactly 1). */
-export async function nextMutationId(db: BatonDb): Promise<number> {
+/** Reserve the next `count` mutation ids (per install, rising by exactly 1); returns the first. */
+export async function nextMutationId(db: BatonDb, count = 1): Promise<number> {
   const id = ((await db.meta.get(NEXT_MUTATION))?.value as number | undefined) ?? 1;
-  await db.meta.put({ key: NEXT_MUTATION, value: id + 1 });
+  await db.meta.put({ key: NEXT_MUTATION, value: id + count });
   return id;
 }
 
