@@ -35,3 +35,16 @@ export interface ReadOptions {
   /** Give up after this long and return what was found so far (default 10 s). */
   timeoutMs?: number;
 }
+
+/**
+ * Where the panel docks on a CRM's page (each adapter's `LAYOUT` in its selectors.ts): which elements form the global
+ * header (the panel starts below the lowest of them) and which container is pushed left to make room.
+ */
+export interface HostLayout {
+  /** The CRM's global header and tab/navigation bars, which the panel must not cover. */
+  header: string;
+  /** The element whose right margin makes room for the docked panel (page content, not the header). */
+  push: string;
+  /** Top of the panel when no header element is found (px). */
+  top: number;
+}

@@ -1,5 +1,6 @@
 // The only place a HubSpot CSS selector is written. Proven by test/fixtures/hubspot/*.html.
 // HubSpot's class names are generated per build; its `data-selenium-test` hooks are the stable ones.
+import type { HostLayout } from '../types';
 
 /** Views HubSpot keeps mounted but hides (inactive tabs, closed panels). */
 export const HIDDEN_ANCESTOR = '[hidden]';
@@ -12,3 +13,6 @@ export const RECORD_TITLE = '[data-selenium-test="highlightTitle"]';
 
 /** The deal's "Deal stage" property control; its text is the stage label shown to the user. */
 export const DEAL_STAGE = '[data-selenium-test="property-input-dealstage"]';
+
+// Docking: the top navigation (v4); the record page is the main landmark.
+export const LAYOUT: HostLayout = { header: '#hs-nav-v4', push: '#main-content', top: 56 };

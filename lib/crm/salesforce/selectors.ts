@@ -1,6 +1,7 @@
 // The only place a Salesforce CSS selector is written. Proven by test/fixtures/salesforce/*.html.
 // Content scripts run in an isolated world with the browser's own DOM prototypes, so Lightning's
 // synthetic shadow DOM does not hide these elements from querySelectorAll.
+import type { HostLayout } from '../types';
 
 /**
  * Ancestors that mean "not on screen". Lightning keeps every recently visited record page in the DOM,
@@ -28,3 +29,6 @@ export const CLASSIC_TITLE = '.bPageTitle .pageDescription';
 
 /** Classic opportunity detail: the Stage field's inline-edit cell (`opp11` is StageName). */
 export const CLASSIC_STAGE = '#opp11_ileinner';
+
+// Docking: Lightning's global header and the app's tab bar; record pages live in .oneCenterStage. Classic: #AppBodyHeader, .bodyDiv.
+export const LAYOUT: HostLayout = { header: '#oneHeader, .oneAppNavContainer, #AppBodyHeader', push: '.oneCenterStage, .bodyDiv', top: 90 };
