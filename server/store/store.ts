@@ -52,15 +52,24 @@ export interface PushTx {
 /** Channel of the NOTIFY sent when a workspace's rows change; the payload is `<workspaceId> <seq>`. */
 export const CHANGES_CHANNEL = 'baton_changes';
 
+/** Rows written between two ANALYZEs on PGlite. */
+const ANALYZE_EVERY = 20_000;
+
 export class Store {
   private readonly watchers = new Map<string, Set<(seq: number) => void>>();
   private unlisten: (() => Promise<void>) | null = null;
+  /** Rows written since the planner's statistics were last refreshed (PGlite only: it has no autovacuum). */
+  private written = 0;
+  private analyzing: Promise<void> | null = null;
 
   private constructor(readonly db: Db) {}
 
   /** Migrates the database and starts listening for changes (from this instance and every other one). */
   static async open(db: Db): Promise<Store> {
     await migrate(db);
+    // PostgreSQL's autovacuum keeps the planner's statistics; PGlite has none, and a pull planned on stale ones (a
+    // table it thinks empty after a bulk load) walks the wrong index: 2.5–3 times slower.
+    if (db.kind === 'pglite') await db.exec('ANALYZE');
     const store = new Store(db);
     store.unlisten = await db.listen(CHANGES_CHANNEL, (payload) => store.dispatch(payload));
     return store;
@@ -83,6 +92,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.analyzing;
     await this.unlisten?.();
     this.watchers.clear();
     await this.db.close();
@@ -143,8 +153,23 @@ export class Store {
         // Delivered to every listening instance when (and only if) the transaction commits.
         await sql.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${workspaceId} ${seq}`]);
       }
+      return { result, rows: seq - startSeq };
+    }).then(({ result, rows }) => {
+      this.afterWrite(rows);
       return result;
     });
+  }
+
+  /** On PGlite, refresh the statistics after every ANALYZE_EVERY rows written (after the commit, one at a time). */
+  private afterWrite(rows: number): void {
+    if (this.db.kind !== 'pglite') return;
+    this.written += rows;
+    if (this.written < ANALYZE_EVERY || this.analyzing) return;
+    this.written = 0;
+    this.analyzing = this.db
+      .exec('ANALYZE sync_rows')
+      .catch(() => undefined) // statistics are an optimisation; a failure (closing) changes no data
+      .finally(() => (this.analyzing = null));
   }
 
   /** The client's last applied mutation id, then up to `limit` rows changed after `afterSeq`, oldest change first. */
