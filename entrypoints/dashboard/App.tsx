@@ -33,12 +33,14 @@ export function App() {
       <header className="topbar no-print">
         <a className="brand" href={href.triage} aria-label="Baton dashboard">
           <span className="brand-mark" aria-hidden="true">B</span>
-          Baton
+          <span className="brand-name">Baton</span>
         </a>
         <nav className="nav" aria-label="Sections">
           <a href={href.triage} aria-current={section === 'triage' ? 'page' : undefined}>Triage</a>
           <a href={href.metrics} aria-current={section === 'metrics' ? 'page' : undefined}>Metrics</a>
-          <a href={href.settings} aria-current={section === 'settings' ? 'page' : undefined}>Settings and data</a>
+          <a href={href.settings} aria-current={section === 'settings' ? 'page' : undefined}>
+            Settings<span className="nav-long"> and data</span>
+          </a>
         </nav>
         <SyncLine />
       </header>
@@ -79,7 +81,7 @@ function SyncLine() {
   return (
     <a className="sync-line" href={href.settings} title={status.reason ?? status.label} data-testid="sync-status">
       <span className={`dot${dot ? ` dot-${dot}` : ''}`} aria-hidden="true" />
-      {status.label}
+      <span className="sync-label">{status.label}</span>
     </a>
   );
 }

@@ -195,6 +195,35 @@ describe('the dashboard', () => {
     expect(await shownCount(page)).toBe(1);
   });
 
+  test('every page reads at 360 px wide: nothing runs off the side, triage rows stack', async () => {
+    await page.setViewportSize({ width: 360, height: 760 });
+    try {
+      for (const [route, name] of [
+        ['#/', 'triage'],
+        [`#/client/${FABRIKAM_ID}`, 'client'],
+        [`#/one-pager/${FABRIKAM_ID}`, 'one-pager'],
+        ['#/metrics', 'metrics'],
+        ['#/settings', 'settings'],
+      ] as const) {
+        await page.goto(`${baton.extensionOrigin}/dashboard.html${route}`);
+        await page.locator('h1').first().waitFor();
+        await page.waitForTimeout(300);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} runs ${overflow}px off the side`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: await screenshotPath(`dashboard-360-${name}`), fullPage: name !== 'triage' });
+      }
+      await page.goto(`${baton.extensionOrigin}/dashboard.html#/`);
+      const row = page.locator('.trow').first();
+      await row.waitFor();
+      // Stacked: the client's name above its issues, both inside the row's box.
+      const [name, issues] = await Promise.all([row.locator('.trow-name').boundingBox(), row.locator('.trow-fact').boundingBox()]);
+      expect(issues!.y).toBeGreaterThan(name!.y + name!.height);
+      expect(issues!.x + issues!.width).toBeLessThanOrEqual(360);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+  });
+
   test('the open triage follows a change made in another tab, without a reload', async () => {
     await page.goto(`${baton.extensionOrigin}/dashboard.html#/`);
     await page.getByLabel('Find a client by name').fill(FABRIKAM_NAME);

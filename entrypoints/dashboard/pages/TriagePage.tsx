@@ -1,5 +1,5 @@
 /** The weekly triage: every client that needs a look, filtered and sorted, in a windowed list fast at 5,000. */
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Badge, Banner, Empty, relativeTime } from '../../../components/ui';
 import { VirtualList } from '../../../components/dashboard/VirtualList';
 import { CRMS, type Crm } from '../../../lib/domain/schemas';
@@ -23,6 +23,21 @@ import { href } from '../router';
 import { Loading } from './Loading';
 
 export const TRIAGE_ROW_HEIGHT = 68;
+/** On a narrow window (the `max-width: 700px` layout in dashboard.css) a row stacks: client and actions, then issues. */
+export const TRIAGE_ROW_HEIGHT_NARROW = 104;
+const NARROW = 'screen and (max-width: 700px)';
+
+/** Whether the window is narrow, following resizes. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => matchMedia(NARROW).matches);
+  useEffect(() => {
+    const mq = matchMedia(NARROW);
+    const on = () => setNarrow(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
 
 const TONE = { 3: 'bad', 2: 'warn', 1: 'info' } as const;
 
@@ -34,6 +49,7 @@ export function TriagePage() {
   const facets = useMemo(() => (triage ? triageFacets(triage.rows) : null), [triage]);
   const rows = useMemo(() => (triage ? sortTriage(filterTriage(triage.rows, filter), sort) : []), [triage, filter, sort]);
   const now = Date.now();
+  const narrow = useNarrow();
 
   useLayoutEffect(() => {
     if (triage) markTriageRendered();
@@ -156,7 +172,7 @@ export function TriagePage() {
             <span>Waiting since</span>
             <span />
           </div>
-          <VirtualList items={rows} resetKey={JSON.stringify([filter, sort])} rowHeight={TRIAGE_ROW_HEIGHT} getKey={(r) => r.clientId} label="Clients to review" className="triage-list" renderRow={(r) => <TriageRowView row={r} now={now} />} />
+          <VirtualList items={rows} resetKey={JSON.stringify([filter, sort])} rowHeight={narrow ? TRIAGE_ROW_HEIGHT_NARROW : TRIAGE_ROW_HEIGHT} getKey={(r) => r.clientId} label="Clients to review" className="triage-list" renderRow={(r) => <TriageRowView row={r} now={now} badges={narrow ? 1 : 2} />} />
         </div>
       )}
     </div>
@@ -168,12 +184,12 @@ export function personName(owner: string): string {
   return owner.replace(/\s*<[^>]*>\s*$/, '') || owner;
 }
 
-function TriageRowView({ row, now }: { row: TriageRow; now: number }) {
+function TriageRowView({ row, now, badges }: { row: TriageRow; now: number; badges: number }) {
   const url = row.link ? linkUrl(row.link) : null;
   // One badge per kind of issue (two blockers are one badge "×2"), most urgent first.
   const kinds = new Map<TriageCode, number>();
   for (const i of row.issues) kinds.set(i.code, (kinds.get(i.code) ?? 0) + 1);
-  const shown = [...kinds].slice(0, 2);
+  const shown = [...kinds].slice(0, badges);
   const more = kinds.size - shown.length;
   const owners = [row.salesOwner && `Sales: ${personName(row.salesOwner)}`, row.csOwner && `CS: ${personName(row.csOwner)}`].filter(Boolean).join(' · ');
   return (
