@@ -2,6 +2,7 @@ import { startBadge } from '../lib/background/badge';
 import { registerPanelRouting } from '../lib/background/panel-routing';
 import { registerSalesforceReader } from '../lib/background/salesforce';
 import { startSyncScheduler } from '../lib/background/sync';
+import { registerTriageUpkeep } from '../lib/background/triage';
 import { serveDbPort } from '../lib/db/port/server';
 
 export default defineBackground(() => {
@@ -15,4 +16,6 @@ export default defineBackground(() => {
   startBadge();
   // "Read from Salesforce": the panel's contact-role suggestions, with the user's own session (lib/background/salesforce.ts).
   registerSalesforceReader();
+  // The dashboard's triage summaries, built after an install or update rather than on the first open (lib/background/triage.ts).
+  registerTriageUpkeep();
 });
