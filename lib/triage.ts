@@ -90,14 +90,18 @@ export interface TriageRow extends TriageClient {
   oldest: number;
 }
 
-export interface TriageInput {
-  clients: readonly Client[];
+/** The rows the triage reads besides the clients: of the whole portfolio, or of one client. */
+export interface TriageTables {
   crmLinks: readonly CrmLink[];
   deals: readonly Deal[];
   handoffs: readonly Handoff[];
   stakeholders: readonly Stakeholder[];
   objectives: readonly Objective[];
   decisions: readonly Decision[];
+}
+
+export interface TriageInput extends TriageTables {
+  clients: readonly Client[];
   /** Ids of decisions a `decision_circulated` event names (read from the events' `name` index). */
   circulatedDecisionIds: ReadonlySet<string>;
   now: number;
@@ -179,15 +183,9 @@ export interface TriageDecision {
   reopened?: { title: string; decidedAt: number };
 }
 
-/** The rows of one client that the triage reads (any order, any client's rows are ignored but its own). */
-export interface ClientRows {
+/** The rows of one client that the triage reads. */
+export interface ClientRows extends TriageTables {
   client: Client;
-  crmLinks: readonly CrmLink[];
-  deals: readonly Deal[];
-  handoffs: readonly Handoff[];
-  stakeholders: readonly Stakeholder[];
-  objectives: readonly Objective[];
-  decisions: readonly Decision[];
 }
 
 /** One client's summary at `now` (which only decides what decisions are already out of the window for good). */
