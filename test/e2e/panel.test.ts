@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CRM_URLS, launchBaton, screenshot, waitForPanelRecord, type Baton } from './harness';
-import { addStakeholder, fillText, pickPerson } from './harness/panel-actions';
+import { addStakeholder, fillRestOfHandover, fillText } from './harness/panel-actions';
 
 let baton: Baton;
 beforeAll(async () => {
@@ -71,26 +71,7 @@ describe('a rep on a Salesforce opportunity', () => {
     expect(await panel.locator('[data-field="stakeholder_map"] .gap').count()).toBe(0);
     await fillText(panel, 'Verified use case', 'The tier-one support team routes every inbound ticket in Zendesk by product line to cut first response time');
     expect(await ready(panel)).toContain('2 of 8');
-    await pickPerson(panel, 'Executive sponsor', 'Dana Ruiz — COO');
-    await pickPerson(panel, 'Technical owner', 'Lee Chen — IT Director');
-    await panel.getByRole('button', { name: 'Fill Success criteria' }).click();
-    await panel.getByRole('button', { name: 'Add a criterion' }).click();
-    await panel.getByLabel('Criterion 1 metric').fill('Weekly active usage');
-    await panel.getByLabel('Criterion 1 target').fill('70');
-    await panel.getByLabel('Criterion 1 unit').fill('%');
-    await panel.getByLabel('Criterion 1 due day').fill('90');
-    await panel.getByLabel('Criterion 1 validated by').selectOption('customer_validated');
-    await panel.getByRole('button', { name: 'Save', exact: true }).click();
-    await panel.getByRole('button', { name: 'Edit Success criteria' }).waitFor();
-    await panel.getByRole('button', { name: 'Fill Integration scope' }).click();
-    await panel.getByLabel('Integration scope, one per line').fill('Zendesk: read tickets\nOkta: SSO');
-    await panel.getByRole('button', { name: 'Save', exact: true }).click();
-    await panel.getByRole('button', { name: 'Fill Stakeholder map' }).click();
-    await panel.getByRole('button', { name: 'Mark reviewed' }).click();
-    await fillText(panel, 'Original buying motivation', 'They promised their board a twenty percent cut in support cost this year');
-    await panel.getByRole('button', { name: 'Fill Contractual commitments' }).click();
-    await panel.getByLabel('Contractual commitments, one per line').fill('None beyond the standard contract');
-    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await fillRestOfHandover(panel);
     await expect.poll(() => ready(panel)).toContain('8 of 8 required fields ready');
     expect(await panel.locator('.gap').count()).toBe(0);
     expect(await panel.locator('[data-field="success_criteria"]').innerText()).toMatch(/1 validated/i);

@@ -6,34 +6,19 @@
  * Chromium's extension permission prompt cannot be answered from Playwright. The server's CORS admits the
  * extension's origin, so sync runs without the host permission in this test profile.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
-import { REPO_ROOT } from './harness/browser';
+import { cliToken, startServerProcess } from '../server/helpers/process';
 import { CRM_URLS, launchBaton, waitForPanelRecord, type Baton } from './harness';
-import { addStakeholder, fillText, pickPerson } from './harness/panel-actions';
-
-const run = promisify(execFile);
-const serverArgs = (...args: string[]) => ['--import', 'tsx', join(REPO_ROOT, 'server/main.ts'), ...args];
+import { addStakeholder, fillRestOfHandover, fillText } from './harness/panel-actions';
 
 export interface SyncServerProcess {
   url: string;
   /** The token issued for this member before the server started. */
   token(email: string): string;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -45,39 +30,15 @@ export async function startSyncServerProcess(
   workspace = 'Acme team',
 ): Promise<SyncServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-sync-e2e-'));
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
   const tokens = new Map<string, string>();
-  for (const m of members) {
-    const out = await run(process.execPath, serverArgs('token', '--workspace', workspace, '--email', m.email, '--role', m.role), { cwd: REPO_ROOT, env });
-    tokens.set(m.email, out.stdout.trim().split('\n').at(-1)!.trim());
-  }
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, serverArgs(), {
-    cwd: REPO_ROOT,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_MAX: '100000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const end = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/v1/health`)).ok) break;
-    } catch {
-      // not yet
-    }
-    if (child.exitCode !== null || Date.now() > end) throw new Error(`sync server did not start: ${stderr.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  for (const m of members) tokens.set(m.email, await cliToken({ DATA_DIR: dataDir }, workspace, m.email, m.role));
+  const server = await startServerProcess({ DATA_DIR: dataDir }, { RATE_LIMIT_MAX: '100000' });
   return {
-    url,
+    url: server.url,
     token: (email: string) => tokens.get(email)!,
     async close() {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await Promise.race([server.kill('SIGTERM'), new Promise((r) => setTimeout(r, 5000))]);
+      await server.kill('SIGKILL'); // a no-op once it has exited
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -128,26 +89,7 @@ export async function createAndFillHandover(panel: Frame) {
   await addStakeholder(panel, { name: 'Sam Patel', title: 'Support Lead', role: 'Operating owner', influence: 'Low', stance: 'For us' });
   await panel.getByRole('tab', { name: /Hand-over/ }).click();
   await fillText(panel, 'Verified use case', USE_CASE);
-  await pickPerson(panel, 'Executive sponsor', 'Dana Ruiz — COO');
-  await pickPerson(panel, 'Technical owner', 'Lee Chen — IT Director');
-  await panel.getByRole('button', { name: 'Fill Success criteria' }).click();
-  await panel.getByRole('button', { name: 'Add a criterion' }).click();
-  await panel.getByLabel('Criterion 1 metric').fill('Weekly active usage');
-  await panel.getByLabel('Criterion 1 target').fill('70');
-  await panel.getByLabel('Criterion 1 unit').fill('%');
-  await panel.getByLabel('Criterion 1 due day').fill('90');
-  await panel.getByLabel('Criterion 1 validated by').selectOption('customer_validated');
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: 'Edit Success criteria' }).waitFor();
-  await panel.getByRole('button', { name: 'Fill Integration scope' }).click();
-  await panel.getByLabel('Integration scope, one per line').fill('Zendesk: read tickets\nOkta: SSO');
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: 'Fill Stakeholder map' }).click();
-  await panel.getByRole('button', { name: 'Mark reviewed' }).click();
-  await fillText(panel, 'Original buying motivation', 'They promised their board a twenty percent cut in support cost this year');
-  await panel.getByRole('button', { name: 'Fill Contractual commitments' }).click();
-  await panel.getByLabel('Contractual commitments, one per line').fill('None beyond the standard contract');
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await fillRestOfHandover(panel);
 }
 
 /** Milliseconds from the rep saving a new text to the CSM's open panel showing it, `times` times. */

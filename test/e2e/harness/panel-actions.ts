@@ -42,3 +42,30 @@ export async function pickPerson(panel: Frame, label: string, option: string): P
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await panel.getByRole('button', { name: `Edit ${label}` }).waitFor();
 }
+
+/**
+ * Hand-over tab, close → onboarding: every required field after the verified use case, as a rep fills them with the
+ * three stakeholders Dana Ruiz (COO), Lee Chen (IT Director) and Sam Patel on the map. Ends with all 8 ready.
+ */
+export async function fillRestOfHandover(panel: Frame): Promise<void> {
+  await pickPerson(panel, 'Executive sponsor', 'Dana Ruiz — COO');
+  await pickPerson(panel, 'Technical owner', 'Lee Chen — IT Director');
+  await panel.getByRole('button', { name: 'Fill Success criteria' }).click();
+  await panel.getByRole('button', { name: 'Add a criterion' }).click();
+  await panel.getByLabel('Criterion 1 metric').fill('Weekly active usage');
+  await panel.getByLabel('Criterion 1 target').fill('70');
+  await panel.getByLabel('Criterion 1 unit').fill('%');
+  await panel.getByLabel('Criterion 1 due day').fill('90');
+  await panel.getByLabel('Criterion 1 validated by').selectOption('customer_validated');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByRole('button', { name: 'Edit Success criteria' }).waitFor();
+  await panel.getByRole('button', { name: 'Fill Integration scope' }).click();
+  await panel.getByLabel('Integration scope, one per line').fill('Zendesk: read tickets\nOkta: SSO');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByRole('button', { name: 'Fill Stakeholder map' }).click();
+  await panel.getByRole('button', { name: 'Mark reviewed' }).click();
+  await fillText(panel, 'Original buying motivation', 'They promised their board a twenty percent cut in support cost this year');
+  await panel.getByRole('button', { name: 'Fill Contractual commitments' }).click();
+  await panel.getByLabel('Contractual commitments, one per line').fill('None beyond the standard contract');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+}
