@@ -16,8 +16,8 @@ export async function loadSearchableClients(db: BatonDb): Promise<SearchableClie
   const crmIds = new Map<string, string[]>();
   for (const l of links) {
     const list = crmIds.get(l.clientId);
-    if (list) list.push(l.id.slice(l.id.lastIndexOf(':') + 1));
-    else crmIds.set(l.clientId, [l.id.slice(l.id.lastIndexOf(':') + 1)]);
+    if (list) list.push(l.recordId);
+    else crmIds.set(l.clientId, [l.recordId]);
   }
   return clients.map((c) => ({ id: c.id, name: c.name, crmIds: crmIds.get(c.id) ?? [] }));
 }

@@ -108,10 +108,20 @@ export function createDb(name = DB_NAME): BatonDb {
     meta: 'key',
   });
   // The triage's summaries start empty and unversioned: the first refresh (`refreshTriage`) builds them all.
-  db.version(2).stores({
-    triage: 'bucket',
-    triageRecent: 'clientId',
-    triageDirty: 'clientId',
-  });
+  db.version(2)
+    .stores({
+      triage: 'bucket',
+      triageRecent: 'clientId',
+      triageDirty: 'clientId',
+    })
+    // Links made before `recordId` existed: the record id is the last part of their key (`crmLinkKey`).
+    .upgrade((tx) =>
+      tx
+        .table('crmLinks')
+        .toCollection()
+        .modify((l: { id: string; recordId?: string }) => {
+          l.recordId ??= l.id.slice(l.id.lastIndexOf(':') + 1);
+        }),
+    );
   return db;
 }

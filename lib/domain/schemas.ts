@@ -57,11 +57,6 @@ export const crmLinkSchema = crmRefSchema.extend({
 });
 export type CrmLink = z.infer<typeof crmLinkSchema>;
 
-/** The CRM record a link points at. */
-export function linkRef(link: CrmLink): CrmRef {
-  return { crm: link.crm, instance: link.instance, object: link.object, id: link.recordId };
-}
-
 export const dealSchema = z.object({
   id: idSchema,
   clientId: idSchema,

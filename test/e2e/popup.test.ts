@@ -20,7 +20,7 @@ const rows = {
     { id: 'c-globex', name: 'Globex Logistics', salesOwner: 'Sam Rep <sam@baton.test>', createdAt: NOW - 90 * 24 * H },
     { id: 'c-initech', name: 'Initech Labs', createdAt: NOW - 90 * 24 * H },
   ],
-  crmLinks: [{ ...oppRef, id: `salesforce:acme:opportunity:${oppRef.id}`, clientId: 'c-acme', dealId: 'deal-acme', title: 'Acme – 200 Widgets', createdAt: NOW - 90 * 24 * H }],
+  crmLinks: [{ ...oppRef, id: `salesforce:acme:opportunity:${oppRef.id}`, recordId: oppRef.id, clientId: 'c-acme', dealId: 'deal-acme', title: 'Acme – 200 Widgets', createdAt: NOW - 90 * 24 * H }],
   deals: [{ id: 'deal-acme', clientId: 'c-acme', crmRef: oppRef, name: 'Acme – 200 Widgets', createdAt: NOW - 90 * 24 * H }],
   stakeholders: [
     { id: 's-dana', clientId: 'c-acme', name: 'Dana Whitfield', title: 'COO', email: 'dana@acme.example', roles: ['executive_sponsor'], createdAt: NOW - 80 * 24 * H },
