@@ -13,6 +13,11 @@ export interface Person {
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const ANGLE = /^(.*?)<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/;
 
+/** The name part of a person as written: "Sam Rep <sam@baton.test>" → "Sam Rep" (the text itself when there is none). */
+export function nameOf(written: string): string {
+  return written.replace(/\s*<[^>]*>\s*$/, '').trim() || written;
+}
+
 /** True for a plain email address (no name around it). */
 export function isEmail(text: string): boolean {
   return EMAIL.test(text.trim());

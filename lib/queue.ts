@@ -25,7 +25,7 @@ import { objectiveStatus } from './domain/objective';
 import type { Client, Decision, Handoff, HandoffKind, LifecycleEvent, Objective } from './domain/schemas';
 import { DAY_MS } from './domain/time';
 import { circulatedAtOf, circulation, formatTimeLeft } from './circulate';
-import { isMe, type Person } from './people';
+import { isMe, nameOf, type Person } from './people';
 
 /** Decisions older than this leave the queue even if never circulated (the dashboard still lists them). */
 export const DECISION_WINDOW_DAYS = 14;
@@ -90,9 +90,6 @@ function lateBy(ms: number): string {
   return `${h} h`;
 }
 
-function who(text: string): string {
-  return text.replace(/\s*<[^>]*>\s*$/, '').trim() || text;
-}
 
 /** Every item waiting for me, in queue order. */
 export function buildQueue(input: QueueInput): QueueItem[] {
@@ -116,7 +113,7 @@ export function buildQueue(input: QueueInput): QueueItem[] {
           key: `handoff_awaiting_me:${h.id}`,
           kind: 'handoff_awaiting_me',
           title: `Accept or reject: ${label}`,
-          detail: `From ${who(h.senderOwner) || 'someone'}${h.incompleteAtClose ? ', incomplete at close' : ''} · ${overdue ? `${lateBy(now - dueAt)} past SLA` : `answer within ${h.slaBusinessDays} business day${h.slaBusinessDays === 1 ? '' : 's'}`}`,
+          detail: `From ${nameOf(h.senderOwner) || 'someone'}${h.incompleteAtClose ? ', incomplete at close' : ''} · ${overdue ? `${lateBy(now - dueAt)} past SLA` : `answer within ${h.slaBusinessDays} business day${h.slaBusinessDays === 1 ? '' : 's'}`}`,
           dueAt,
           urgent: overdue,
         });
@@ -126,7 +123,7 @@ export function buildQueue(input: QueueInput): QueueItem[] {
           key: `handoff_overdue:${h.id}`,
           kind: 'handoff_overdue',
           title: `No answer: ${label}`,
-          detail: `${who(h.receiverOwner) || 'The receiver'} is ${lateBy(now - dueAt)} past the ${h.slaBusinessDays}-business-day SLA`,
+          detail: `${nameOf(h.receiverOwner) || 'The receiver'} is ${lateBy(now - dueAt)} past the ${h.slaBusinessDays}-business-day SLA`,
           dueAt,
           urgent: false,
         });
@@ -139,8 +136,8 @@ export function buildQueue(input: QueueInput): QueueItem[] {
         kind: 'handoff_rejected',
         title: `Rejected: ${label}`,
         detail: reasons.length
-          ? `${who(h.rejection?.by ?? '') || 'Receiver'}: ${reasons[0]!.reason}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`
-          : `Rejected by ${who(h.rejection?.by ?? h.receiverOwner) || 'the receiver'}`,
+          ? `${nameOf(h.rejection?.by ?? '') || 'Receiver'}: ${reasons[0]!.reason}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`
+          : `Rejected by ${nameOf(h.rejection?.by ?? h.receiverOwner) || 'the receiver'}`,
         dueAt: null,
         urgent: true,
       });

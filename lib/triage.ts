@@ -8,7 +8,9 @@ import { addBusinessDays, businessDaysBetween } from './domain/business-days';
 import { objectiveStatus, reviewOverdueDays } from './domain/objective';
 import type { Client, Crm, CrmLink, Deal, Decision, Handoff, HandoffKind, Objective, SignerRole, Stakeholder } from './domain/schemas';
 import { REOPEN_WINDOW_DAYS } from './domain/signals';
+import { nameOf } from './people';
 import { DEFAULT_ENGAGED_WITHIN_DAYS, highInfluenceBlockers, isEngaged, isSingleThreaded } from './domain/stakeholders';
+import { groupBy } from './domain/group-by';
 import { DAY_MS, HOUR_MS } from './domain/time';
 
 export type TriageCode =
@@ -227,12 +229,12 @@ function triageObjective(o: Objective, now: number): TriageObjective {
 
 /** Summaries of every client of `input`, grouping the tables by client once. */
 export function summarizeClients(input: TriageInput): TriageSummary[] {
-  const links = groupBy(input.crmLinks);
-  const deals = groupBy(input.deals);
-  const handoffs = groupBy(input.handoffs);
-  const stakeholders = groupBy(input.stakeholders);
-  const objectives = groupBy(input.objectives);
-  const decisions = groupBy(input.decisions);
+  const links = byClient(input.crmLinks);
+  const deals = byClient(input.deals);
+  const handoffs = byClient(input.handoffs);
+  const stakeholders = byClient(input.stakeholders);
+  const objectives = byClient(input.objectives);
+  const decisions = byClient(input.decisions);
   return input.clients.map((client) =>
     summarizeClient(
       {
@@ -318,11 +320,11 @@ function handoffIssues(h: TriageHandoff, now: number, out: TriageIssue[]): void 
   if (h.status === 'rejected') {
     const at = h.rejection?.at ?? h.rejectedAt ?? h.createdAt;
     const why = h.rejection?.reason;
-    out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${nameOnly(h.rejection.by)}` : ''}${why ? `: “${why}”` : ''}` });
+    out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${nameOf(h.rejection.by)}` : ''}${why ? `: “${why}”` : ''}` });
   } else if (h.status === 'submitted') {
     const submitted = h.submittedAt ?? h.createdAt;
     const dueAt = addBusinessDays(submitted, h.slaBusinessDays);
-    const waiting = h.receiverOwner ? ` on ${nameOnly(h.receiverOwner)}` : '';
+    const waiting = h.receiverOwner ? ` on ${nameOf(h.receiverOwner)}` : '';
     if (now > dueAt) {
       const n = businessDaysBetween(submitted, now);
       out.push({ code: 'handoff_overdue', since: dueAt, fact: `${kind} waiting${waiting} ${n} business days (SLA ${h.slaBusinessDays})` });
@@ -387,11 +389,6 @@ function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pi
   return out;
 }
 
-/** "Sam Rep <sam@baton.test>" → "Sam Rep": facts are read in a row with room for a name, not an address. */
-function nameOnly(person: string): string {
-  return person.replace(/\s*<[^>]*>\s*$/, '') || person;
-}
-
 function latest(deals: readonly Deal[]): Deal | undefined {
   let best: Deal | undefined;
   for (const d of deals) if (!best || (d.stageReadAt ?? d.createdAt) > (best.stageReadAt ?? best.createdAt)) best = d;
@@ -402,15 +399,7 @@ function primaryLink(links: readonly CrmLink[], deal: Deal | undefined): CrmLink
   return links.find((l) => l.object === 'account') ?? (deal && links.find((l) => l.dealId === deal.id)) ?? links[0] ?? null;
 }
 
-function groupBy<T extends { clientId: string }>(xs: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const list = m.get(x.clientId);
-    if (list) list.push(x);
-    else m.set(x.clientId, [x]);
-  }
-  return m;
-}
+const byClient = <T extends { clientId: string }>(xs: readonly T[]) => groupBy(xs, (x) => x.clientId);
 
 // ---------------------------------------------------------------- filter and sort
 

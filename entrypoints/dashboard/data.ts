@@ -13,7 +13,6 @@ import type { EventName } from '../../lib/domain/schemas';
 import { openTriage, readTriage, refreshTriage } from '../../lib/db/triage-store';
 import type { Triage } from '../../lib/triage';
 import { buildMetrics, type MetricsView } from './metrics-model';
-import { MARK_TRIAGE_DECIDED, markOnce } from './perf';
 
 /** The events the metrics count (the `name` index keeps the rest of the timeline out of memory). */
 const METRIC_EVENTS: EventName[] = [
@@ -70,10 +69,7 @@ export function useTriage(): TriageState {
   useEffect(() => {
     let current = true;
     takeOpening().then(
-      (triage) => {
-        markOnce(MARK_TRIAGE_DECIDED);
-        if (current) setOpened({ triage });
-      },
+      (triage) => current && setOpened({ triage }),
       (err: unknown) => {
         if (!current) return;
         setError(sentence(err));

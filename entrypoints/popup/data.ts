@@ -12,6 +12,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ClientDecisionContext } from '../../lib/db/popup-queries';
+import { groupBy } from '../../lib/domain/group-by';
 import type { CrmLink, CrmRef } from '../../lib/domain/schemas';
 import type { TabRecord } from '../../lib/messages';
 import type { Person } from '../../lib/people';
@@ -221,9 +222,7 @@ export function useQueue(dl: DataLayer | null, me: Person, enabled: boolean): Qu
       const items = buildQueue(await loadQueueInput(db, me, Date.now()));
       const ids = [...new Set(items.map((i) => i.clientId))];
       const rows = ids.length ? await db.crmLinks.where('clientId').anyOf(ids).toArray() : [];
-      const links = new Map<string, CrmLink[]>();
-      for (const l of rows) links.set(l.clientId, [...(links.get(l.clientId) ?? []), l]);
-      return { items, links };
+      return { items, links: groupBy(rows, (l) => l.clientId) };
     },
     [mods, me.name, me.email, minute],
   );

@@ -4,11 +4,8 @@
  * first shown, and `baton:search-cached` when the fresh search index was written to its cache. Each is set once per page load, and
  * mirrored on `<html data-baton-interactive>` so tests can wait for it.
  */
-const done = new Set<string>();
+import { markOnce as mark } from '../../lib/perf-marks';
 
 export function markOnce(name: string): void {
-  if (done.has(name)) return;
-  done.add(name);
-  performance.mark(name);
-  if (name === 'baton:interactive') document.documentElement.dataset.batonInteractive = String(Math.round(performance.now()));
+  if (mark(name) && name === 'baton:interactive') document.documentElement.dataset.batonInteractive = String(Math.round(performance.now()));
 }

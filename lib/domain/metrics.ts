@@ -6,6 +6,7 @@ import { firstEventAt } from './bundle';
 import type { Client, Handoff, LifecycleEvent, Stakeholder } from './schemas';
 import { DEFAULT_ENGAGED_WITHIN_DAYS, coverage, isEngaged } from './stakeholders';
 import { DAY_MS, addMonths, medianOrNull, monthKey } from './time';
+import { groupBy } from './group-by';
 
 // ---------------------------------------------------------------- time-to-first-value
 
@@ -245,15 +246,4 @@ export function nrrByCohort(clients: readonly Client[], events: readonly Lifecyc
   return [...cohorts.values()]
     .sort((x, y) => (x.cohort < y.cohort ? -1 : 1))
     .map((r) => ({ ...r, nrr: r.withFigures && r.startRevenue > 0 ? r.endRevenue / r.startRevenue : null }));
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
 }

@@ -19,7 +19,7 @@ import { crmName, linkUrl } from '../crm';
 import { toDomainBundle } from '../data';
 import { href } from '../router';
 import { Loading } from './Loading';
-import { personName } from './TriagePage';
+import { nameOf } from '../../../lib/people';
 
 const STATUS_TONE: Record<string, Tone> = { draft: 'neutral', submitted: 'info', accepted: 'ok', rejected: 'bad' };
 const QUADRANT_TONE: Record<Quadrant, Tone> = { champion: 'ok', mobilizer: 'info', supporter: 'ok', bystander: 'neutral', blocker: 'bad', unrated: 'neutral' };
@@ -70,7 +70,7 @@ function ClientView({ bundle: b, now, onAddEvent }: { bundle: ClientBundle; now:
           </p>
           <h1>{b.client.name}</h1>
           <p className="muted">
-            {[b.client.salesOwner && `Sales: ${personName(b.client.salesOwner)}`, b.client.csOwner && `CS: ${personName(b.client.csOwner)}`, deal?.stage && `Stage: ${deal.stage}`].filter(Boolean).join(' · ') || 'No owner set'}
+            {[b.client.salesOwner && `Sales: ${nameOf(b.client.salesOwner)}`, b.client.csOwner && `CS: ${nameOf(b.client.csOwner)}`, deal?.stage && `Stage: ${deal.stage}`].filter(Boolean).join(' · ') || 'No owner set'}
           </p>
         </div>
         <div className="row">
@@ -185,7 +185,7 @@ function HandoffCard({ view }: { view: HandoffView }) {
         <Badge tone={STATUS_TONE[h.status]}>{h.status}</Badge>
       </div>
       <p className="faint">
-        {personName(h.senderOwner) || view.template.sender} → {personName(h.receiverOwner) || view.template.receiver} · answer within {h.slaBusinessDays} business {h.slaBusinessDays === 1 ? 'day' : 'days'}
+        {nameOf(h.senderOwner) || view.template.sender} → {nameOf(h.receiverOwner) || view.template.receiver} · answer within {h.slaBusinessDays} business {h.slaBusinessDays === 1 ? 'day' : 'days'}
       </p>
       {h.status !== 'accepted' ? (
         <div className="row handoff-meter">

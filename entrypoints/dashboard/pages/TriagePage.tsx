@@ -16,6 +16,7 @@ import {
   type TriageCode,
   type TriageSort,
 } from '../../../lib/triage';
+import { nameOf } from '../../../lib/people';
 import { crmName, linkUrl } from '../crm';
 import { useTriage } from '../data';
 import { markTriageRendered } from '../perf';
@@ -112,7 +113,7 @@ export function TriagePage() {
           <option value="">Every owner</option>
           {facets.owners.map((o) => (
             <option key={o} value={o}>
-              {personName(o)}
+              {nameOf(o)}
             </option>
           ))}
         </select>
@@ -179,11 +180,6 @@ export function TriagePage() {
   );
 }
 
-/** "Casey CSM <casey@baton.test>" → "Casey CSM": the row has room for names, the filter keeps the full text. */
-export function personName(owner: string): string {
-  return owner.replace(/\s*<[^>]*>\s*$/, '') || owner;
-}
-
 function TriageRowView({ row, now, badges }: { row: TriageRow; now: number; badges: number }) {
   const url = row.link ? linkUrl(row.link) : null;
   // One badge per kind of issue (two blockers are one badge "×2"), most urgent first.
@@ -191,7 +187,7 @@ function TriageRowView({ row, now, badges }: { row: TriageRow; now: number; badg
   for (const i of row.issues) kinds.set(i.code, (kinds.get(i.code) ?? 0) + 1);
   const shown = [...kinds].slice(0, badges);
   const more = kinds.size - shown.length;
-  const owners = [row.salesOwner && `Sales: ${personName(row.salesOwner)}`, row.csOwner && `CS: ${personName(row.csOwner)}`].filter(Boolean).join(' · ');
+  const owners = [row.salesOwner && `Sales: ${nameOf(row.salesOwner)}`, row.csOwner && `CS: ${nameOf(row.csOwner)}`].filter(Boolean).join(' · ');
   return (
     <div className="trow" data-client-id={row.clientId}>
       <div className="trow-client">
