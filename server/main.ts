@@ -76,7 +76,8 @@ async function revokeCommand(args: string[]): Promise<void> {
     const whose = byMember ? `${values.email} in workspace "${values.workspace}"` : 'that token';
     if (revoked === 0) {
       console.error(`No active token of ${whose} in ${where}: nothing revoked.`);
-      process.exit(1);
+      process.exitCode = 1; // after the store closes
+      return;
     }
     console.log(`Revoked ${revoked} ${revoked === 1 ? 'token' : 'tokens'} of ${whose}, in ${where}. Requests with ${revoked === 1 ? 'it' : 'them'} now get 401.`);
   } finally {
