@@ -18,12 +18,12 @@ const PIPEDRIVE_OBJECT = { account: 'organization', opportunity: 'deal' } as con
 
 const HOST_LABEL = /^[a-z0-9-]+$/i;
 
-/** The record page's URL, or null when the ref's instance cannot be a host name (never build a URL from junk). */
 /** A link's record URL: from its CRM record id (`recordId`), since the link's own `id` is its key. */
 export function linkUrl(link: Pick<CrmLink, 'crm' | 'instance' | 'object' | 'recordId'>): string | null {
   return recordUrl({ crm: link.crm, instance: link.instance, object: link.object, id: link.recordId });
 }
 
+/** The record page's URL, or null when the ref's instance cannot be a host name (never build a URL from junk). */
 export function recordUrl(ref: CrmRef): string | null {
   const id = encodeURIComponent(ref.id);
   switch (ref.crm) {
