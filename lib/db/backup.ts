@@ -132,7 +132,8 @@ export async function importBackup(db: BatonDb, backup: Backup): Promise<ImportS
         const prev = prevRow ? rowToSyncFields(table, prevRow) : {};
         const changed: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(next)) if (!(k in prev) || !same(prev[k], v)) changed[k] = v;
-        for (const k of Object.keys(prev)) if (!(k in next)) changed[k] = null;
+        // As in `putRow`: a row deleted here is re-created without reviving the fields the file leaves out.
+        for (const k of Object.keys(prevRow ? prev : (clockRows[i]?.shadow ?? {}))) if (!(k in next)) changed[k] = null;
         if (prevRow && Object.keys(changed).length === 0) {
           counts.unchanged++;
           return;

@@ -63,16 +63,19 @@ export async function putRow<T extends RecordTable>(db: BatonDb, table: T, row: 
   const parsed = validateRow(table, row) as { id: string } & Record<string, unknown>;
   return inWriteTx(db, async () => {
     const tbl = db.table(table);
-    const before = (await tbl.get(parsed.id)) as Record<string, unknown> | undefined;
+    const clockId = `${table}/${parsed.id}`;
+    const [before, stored] = await Promise.all([tbl.get(parsed.id) as Promise<Record<string, unknown> | undefined>, db.clocks.get(clockId)]);
     const next = rowToSyncFields(table, parsed);
     const prev = before ? rowToSyncFields(table, before) : {};
+    // A put on a row that is not here (deleted, or held back as invalid) stamps every field it writes, and unsets
+    // the fields the row held that it leaves out: the merge would otherwise revive their old values everywhere but here.
+    const held = before ? prev : (stored?.shadow ?? {});
     const changed: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(next)) if (!(k in prev) || !same(prev[k], v)) changed[k] = v;
-    for (const k of Object.keys(prev)) if (!(k in next)) changed[k] = null;
+    for (const k of Object.keys(held)) if (!(k in next)) changed[k] = null;
     if (Object.keys(changed).length === 0 && before) return parsed as never;
     const stamp = await nextStamp(db);
-    const clockId = `${table}/${parsed.id}`;
-    const clocks = (await db.clocks.get(clockId)) ?? { id: clockId, fields: {} };
+    const clocks = stored ?? { id: clockId, fields: {} };
     const fields: Record<string, { v: unknown; hlc: string }> = {};
     for (const [k, v] of Object.entries(changed)) {
       fields[k] = { v, hlc: stamp };

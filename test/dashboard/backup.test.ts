@@ -11,7 +11,7 @@ import { createClientForRecord } from '../../lib/db/repos/clients';
 import { logDecision } from '../../lib/db/repos/decisions';
 import { saveStakeholder } from '../../lib/db/repos/stakeholders';
 import type { BatonDb } from '../../lib/db/schema';
-import { putRow } from '../../lib/db/writer';
+import { deleteRow, putRow } from '../../lib/db/writer';
 import { freshDb, NOW, oppRef } from '../db/helpers';
 
 let db: BatonDb;
@@ -83,6 +83,14 @@ describe('export and import', () => {
     const last = (await db.outbox.orderBy('id').last())!;
     expect(last.id).toBe(before + 1);
     expect(last.mutation.op === 'put' && Object.keys(last.mutation.fields)).toEqual(['title']);
+  });
+
+  it('re-creating a row deleted here unsets the fields the file leaves out, as a local put does', async () => {
+    await putRow(db, 'clients', { id: 'c9', name: 'Acme', salesOwner: 'Sam', createdAt: NOW });
+    await deleteRow(db, 'clients', 'c9');
+    await importBackup(db, parseBackup(JSON.stringify({ format: 'baton-backup', version: 1, exportedAt: NOW, clients: [{ id: 'c9', name: 'Acme', createdAt: NOW }] })));
+    const last = (await db.outbox.orderBy(':id').last())!.mutation;
+    expect(last).toMatchObject({ op: 'put', key: 'c9', fields: { salesOwner: { v: null } } });
   });
 
   it('reads an empty backup (tables left out are empty)', async () => {

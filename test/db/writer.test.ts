@@ -4,6 +4,7 @@ import { createClientForRecord } from '../../lib/db/repos/clients';
 import { saveStakeholder } from '../../lib/db/repos/stakeholders';
 import { appendRow, deleteRow, putRow } from '../../lib/db/writer';
 import type { BatonDb } from '../../lib/db/schema';
+import { applyMutation, materialize, type RowState } from '../../lib/sync/merge';
 import { freshDb, NOW, oppRef } from './helpers';
 
 let db: BatonDb;
@@ -89,6 +90,18 @@ describe('the writer', () => {
     const clocks = await db.clocks.get('clients/c1');
     expect(clocks?.deleted).toMatch(/^\d{13}-/);
     expect(clocks!.deleted! > clocks!.fields.name!).toBe(true);
+  });
+
+  it('re-creating a deleted row unsets what it no longer holds, so the merge does not bring it back', async () => {
+    await putRow(db, 'clients', { id: 'c1', name: 'Acme', salesOwner: 'Sam', createdAt: NOW });
+    await deleteRow(db, 'clients', 'c1');
+    await putRow(db, 'clients', { id: 'c1', name: 'Acme again', createdAt: NOW });
+    const mutations = (await db.outbox.orderBy(':id').toArray()).map((r) => r.mutation);
+    let state: RowState | undefined;
+    for (const m of mutations) state = applyMutation(state, m);
+    // What every other replica and the server make of these mutations is what this browser shows.
+    expect(materialize(state!)).toEqual({ id: 'c1', name: 'Acme again', salesOwner: null, createdAt: NOW });
+    expect(await db.clients.get('c1')).toEqual({ id: 'c1', name: 'Acme again', createdAt: NOW });
   });
 
   it('ignores an append whose id already exists', async () => {
