@@ -8,7 +8,7 @@
  * one warm-up.
  *
  * What is measured is the fresh triage, decided at open: it reads the per-client summaries the extension keeps on
- * every write (`lib/db/triage-store.ts`) and runs every rule at the current time. Before each opening, 10 clients
+ * every write (`lib/triage/store.ts`) and runs every rule at the current time. Before each opening, 10 clients
  * are marked as changed since the last visit (as writes from the panel or a sync leave them), so each opening also
  * rebuilds those from their rows. The warm-up is the first open after seeding, which builds all 5,000 summaries
  * from the tables (as after an update of Baton); the note gives it.
@@ -16,7 +16,7 @@
 import type { Page } from 'playwright-core';
 import { launchBaton } from '../test/e2e/harness';
 import { seedExtensionDb } from '../test/e2e/harness/seed';
-import { dashboardPortfolio } from '../test/dashboard/portfolio';
+import { dashboardPortfolio } from '../test/fixtures/dashboard-portfolio';
 import { median, type Benchmark } from './types.ts';
 
 const OPENINGS = 9;

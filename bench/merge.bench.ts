@@ -2,8 +2,8 @@
  * The merge rule's cost: `mergeRow` of two 12-field rows with interleaved clocks, as a pull of 250,000 rows into a
  * client with local edits would run it. Target ≥ 200,000 merges/s, so merging never dominates a big pull.
  */
-import { formatHlc } from '../lib/sync/hlc';
-import { mergeRow, type RowState } from '../lib/sync/merge';
+import { formatHlc } from '../lib/sync/shared/hlc';
+import { mergeRow, type RowState } from '../lib/sync/shared/merge';
 import type { Benchmark } from './types';
 
 function row(offset: number, client: string): RowState {

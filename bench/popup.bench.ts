@@ -2,7 +2,7 @@
  * The popup must be usable the moment it opens: with 5,000 clients and 50,000 decisions (plus their events,
  * hand-overs, stakeholders… about 190,000 rows) in the extension's database, seeded in the real browser, the popup
  * is interactive — decision form rendered with the focus in the title, and the client search built (from the search
- * cache the previous opening refreshed, lib/search-cache.ts) — within 150 ms of opening. Measured in the page: the `baton:interactive` mark (entrypoints/popup/perf.ts) is relative to
+ * cache the previous opening refreshed, lib/search/cache.ts) — within 150 ms of opening. Measured in the page: the `baton:interactive` mark (entrypoints/popup/perf.ts) is relative to
  * `performance.timeOrigin`, i.e. to the start of the popup page's navigation. Median of 9 openings after one
  * warm-up (the first opening also compiles the code cache), each a fresh page over a linked Salesforce opportunity
  * tab, as the toolbar popup would be.

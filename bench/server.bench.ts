@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatHlc } from '../lib/sync/hlc';
-import type { Mutation } from '../lib/sync/protocol';
+import { formatHlc } from '../lib/sync/shared/hlc';
+import type { Mutation } from '../lib/sync/shared/protocol';
 import { startServer } from '../server/start';
 import { generateToken, hashToken } from '../server/tokens';
 import { POSTGRES_MISSING_MESSAGE, postgresBinDir, startPostgres } from '../test/server/helpers/postgres';

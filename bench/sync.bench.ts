@@ -11,7 +11,7 @@
 import 'fake-indexeddb/auto';
 import { createDb, type BatonDb } from '../lib/db/schema';
 import { SyncEngine } from '../lib/sync/engine';
-import { MAX_PULL_LIMIT, type Mutation } from '../lib/sync/protocol';
+import { MAX_PULL_LIMIT, type Mutation } from '../lib/sync/shared/protocol';
 import { startServer, type RunningServer } from '../server/start';
 import { push } from '../server/sync/push';
 import { generateToken, hashToken } from '../server/tokens';

@@ -1,6 +1,6 @@
 /**
  * Pick a client by typing its name or a CRM id. Shared by the popup and the dashboard.
- * Props in, events out, no database access: the page builds the search (e.g. `lib/search.ts`'s `ClientIndex`,
+ * Props in, events out, no database access: the page builds the search (e.g. `lib/search/client-index.ts`'s `ClientIndex`,
  * which answers 5,000 clients in about a millisecond) and passes it in.
  *
  * Props

@@ -34,10 +34,10 @@ import {
   type DecisionFormValue,
   type DraftErrors,
   type PeopleDirectory,
-} from '../lib/decision-draft';
+} from '../lib/decisions/draft';
 import './combobox.css';
 
-export type { DecisionFormValue, PeopleDirectory } from '../lib/decision-draft';
+export type { DecisionFormValue, PeopleDirectory } from '../lib/decisions/draft';
 
 export interface DecisionFormProps {
   people: PeopleDirectory;

@@ -1,8 +1,8 @@
-import { startBadge } from '../lib/background/badge';
+import { startBadge } from '../lib/queue/badge';
 import { registerPanelRouting } from '../lib/background/panel-routing';
 import { registerSalesforceReader } from '../lib/background/salesforce';
 import { startSyncScheduler } from '../lib/background/sync';
-import { registerTriageUpkeep } from '../lib/background/triage';
+import { registerTriageUpkeep } from '../lib/triage/upkeep';
 import { serveDbPort } from '../lib/db/port/server';
 
 export default defineBackground(() => {
@@ -12,10 +12,10 @@ export default defineBackground(() => {
   serveDbPort();
   // Sync with the team server: outbox writes, a minute alarm, online, pokes (lib/background/sync.ts).
   startSyncScheduler();
-  // The toolbar badge: urgent items of my queue, kept current by a live query (lib/background/badge.ts).
+  // The toolbar badge: urgent items of my queue, kept current by a live query (lib/queue/badge.ts).
   startBadge();
   // "Read from Salesforce": the panel's contact-role suggestions, with the user's own session (lib/background/salesforce.ts).
   registerSalesforceReader();
-  // The dashboard's triage summaries, built after an install or update rather than on the first open (lib/background/triage.ts).
+  // The dashboard's triage summaries, built after an install or update rather than on the first open (lib/triage/upkeep.ts).
   registerTriageUpkeep();
 });

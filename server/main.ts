@@ -16,7 +16,7 @@
  * `KEEPALIVE_MS` (25000).
  */
 import { parseArgs } from 'node:util';
-import { RoleSchema } from '../lib/sync/protocol';
+import { RoleSchema } from '../lib/sync/shared/protocol';
 import { openStore, startServer, type StoreConfig } from './start';
 import type { Store } from './store/store';
 import { generateToken, hashToken } from './tokens';

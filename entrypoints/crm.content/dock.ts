@@ -1,5 +1,5 @@
 import type { CrmKind } from '../../lib/crm/types';
-import type { HostToPanel, PanelToHost } from '../../lib/messages';
+import type { HostToPanel, PanelToHost } from '../../lib/messages/panel';
 import { LAYOUTS, OVERLAY_BELOW, PANEL_WIDTH } from './layout';
 import { loadDock, saveDock, type DockPrefs } from './prefs';
 

@@ -1,5 +1,5 @@
 import { detectRecord } from '../../lib/crm/detect';
-import type { BackgroundToContent, TabRecord } from '../../lib/messages';
+import type { BackgroundToContent, TabRecord } from '../../lib/messages/panel';
 import { CRM_MATCHES } from './matches';
 import { mountDock, type Dock } from './dock';
 import { watchRecord } from './record';

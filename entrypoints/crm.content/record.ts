@@ -1,6 +1,6 @@
 import { PAGE_READERS, readPageFacts } from '../../lib/crm/read';
 import type { CrmRecordRef, PageFacts } from '../../lib/crm/types';
-import type { RecordMessage } from '../../lib/messages';
+import type { RecordMessage } from '../../lib/messages/panel';
 
 /** How often, at most, a changing page is read again (ms): the Path re-renders in bursts. */
 const REREAD_MS = 250;

@@ -10,9 +10,9 @@ import type { BatonDb } from '../../lib/db/schema';
 import type { ClientBundle as DomainBundle } from '../../lib/domain/bundle';
 import type { ClientBundle } from '../../lib/db/queries';
 import type { EventName } from '../../lib/domain/schemas';
-import { openTriage, readTriage, refreshTriage } from '../../lib/db/triage-store';
-import type { Triage } from '../../lib/triage';
-import { buildMetrics, type MetricsView } from './metrics-model';
+import { openTriage, readTriage, refreshTriage } from '../../lib/triage/store';
+import type { Triage } from '../../lib/triage/rules';
+import { buildMetrics, type MetricsView } from '../../lib/metrics/view';
 
 /** The events the metrics count (the `name` index keeps the rest of the timeline out of memory). */
 const METRIC_EVENTS: EventName[] = [
@@ -57,7 +57,7 @@ function takeOpening(): Promise<Triage> {
 const sentence = (err: unknown) => `Could not update the triage: ${err instanceof Error ? err.message : String(err)}`;
 
 /**
- * The triage, live, from the per-client summaries (`lib/db/triage-store.ts`). The page opens on `openTriage`: the
+ * The triage, live, from the per-client summaries (`lib/triage/store.ts`). The page opens on `openTriage`: the
  * clients changed since the last visit are rebuilt and every summary read, in one transaction. From then on a live
  * query reads them again whenever they change; when a write anywhere marks a client dirty, the summaries are
  * refreshed first, with the last triage kept on screen meanwhile.

@@ -2,7 +2,7 @@
  * Performance marks the benchmark reads in the page (`bench/dashboard.bench.ts`): the script starting, and the
  * triage's first render with its rows in the DOM.
  */
-import { markOnce } from '../../lib/perf-marks';
+import { markOnce } from '../../lib/perf/marks';
 
 export const MARK_START = 'baton:dashboard:start';
 export const MARK_TRIAGE_RENDERED = 'baton:triage:rendered';

@@ -8,7 +8,7 @@ import { useRemoteQuery } from '../../lib/db/port/client';
 import { describeSyncStatus } from '../../lib/sync/status';
 import { useSyncPokes } from '../../lib/sync/useSyncStatus';
 import type { CrmRef } from '../../lib/domain/schemas';
-import { actorOf, useProfile } from '../../lib/profile';
+import { actorOf, useProfile } from '../../lib/settings/profile';
 import { openSidePanel, setPanelOpen } from './bridge';
 import { ClientPanel, NoBundle } from './ClientPanel';
 import { LinkRecord } from './LinkRecord';

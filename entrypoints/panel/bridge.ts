@@ -21,7 +21,7 @@ import {
   type PanelToHost,
   type TabRecord,
   type WhoAmIAnswer,
-} from '../../lib/messages';
+} from '../../lib/messages/panel';
 
 /** Where this panel page runs: in the CRM page (`iframe`), the browser's side panel (`sidebar`), or alone (`page`). */
 export type PanelMode = 'iframe' | 'sidebar' | 'page';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RecordMessage } from '../../lib/messages';
+import type { RecordMessage } from '../../lib/messages/panel';
 import { connectToHost, followActiveTab, panelMode, type PanelMode } from './bridge';
 
 /** The CRM record the panel is about, as the CRM page shows it. */

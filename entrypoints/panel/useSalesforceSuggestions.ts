@@ -10,7 +10,7 @@ import {
   sfOpportunityAnswerSchema,
   type SfOpportunityAnswer,
   type SfOpportunityRequest,
-} from '../../lib/crm/salesforce/messages';
+} from '../../lib/messages/salesforce';
 import type { Stakeholder } from '../../lib/domain/schemas';
 
 /** The Salesforce opportunity the panel is on: the page's origin (for its org) and the record id. */

@@ -9,10 +9,10 @@ import { browser } from 'wxt/browser';
 import { ClientPicker, type ClientOption } from '../../components/ClientPicker';
 import { DecisionForm, type DecisionFormValue, type PeopleDirectory } from '../../components/DecisionForm';
 import { Banner, Empty } from '../../components/ui';
-import { decisionSummary, mailtoUrl, recipients } from '../../lib/circulate';
-import { CRM_NAMES, linkUrl } from '../../lib/crm-links';
+import { decisionSummary, mailtoUrl, recipients } from '../../lib/decisions/circulate';
+import { CRM_NAMES, linkUrl } from '../../lib/crm/links';
 import type { Decision } from '../../lib/domain/schemas';
-import { parsePerson, type Person } from '../../lib/people';
+import { parsePerson, type Person } from '../../lib/domain/people';
 import type { SyncStatusView } from '../../lib/sync/status';
 // The first bundle: React, the form, the picker, the search over its cache. The database and validation (Dexie,
 // zod) come with the data layer (`data-layer.ts`), loaded once the popup is interactive (or when a write needs it);

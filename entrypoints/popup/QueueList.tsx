@@ -4,8 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { Badge } from '../../components/ui';
-import { CRM_NAMES, dashboardClientPath, linkUrl, pickLink } from '../../lib/crm-links';
-import type { QueueItem, QueueKind } from '../../lib/queue';
+import { CRM_NAMES, dashboardClientPath, linkUrl, pickLink } from '../../lib/crm/links';
+import type { QueueItem, QueueKind } from '../../lib/queue/rules';
 import type { Queue } from './data';
 
 const KIND_LABEL: Record<QueueKind, string> = {

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { Badge, relativeTime } from '../../components/ui';
-import { circulatedAtOf, circulation, formatTimeLeft } from '../../lib/circulate';
-import { ownerLabel, type PeopleDirectory } from '../../lib/decision-draft';
+import { circulatedAtOf, circulation, formatTimeLeft } from '../../lib/decisions/circulate';
+import { ownerLabel, type PeopleDirectory } from '../../lib/decisions/draft';
 import { REOPEN_WINDOW_DAYS } from '../../lib/domain/signals';
 import type { Decision, LifecycleEvent } from '../../lib/domain/schemas';
 import { DAY_MS } from '../../lib/domain/time';

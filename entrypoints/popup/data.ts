@@ -1,6 +1,6 @@
 /**
  * The popup's data, as hooks. Ordered by what the first paint needs: nothing. The form renders and takes focus at
- * once, and the client search is built from its cache (`lib/search-cache.ts`, read synchronously) in the first
+ * once, and the client search is built from its cache (`lib/search/cache.ts`, read synchronously) in the first
  * render; none of that waits for the data layer (`data-layer.ts`: Dexie, zod), which loads once the popup is
  * interactive. Then the active record and the chosen
  * client's few rows follow; the queue is read only after the popup is interactive, and the search index is
@@ -14,12 +14,12 @@ import { browser } from 'wxt/browser';
 import type { ClientDecisionContext } from '../../lib/db/popup-queries';
 import { groupBy } from '../../lib/domain/group-by';
 import type { CrmLink, CrmRef } from '../../lib/domain/schemas';
-import type { TabRecord } from '../../lib/messages';
-import type { Person } from '../../lib/people';
-import type { Profile } from '../../lib/profile';
-import type { QueueItem } from '../../lib/queue';
-import { ClientIndex } from '../../lib/search';
-import { readSearchCache, writeSearchCache } from '../../lib/search-cache';
+import type { TabRecord } from '../../lib/messages/panel';
+import type { Person } from '../../lib/domain/people';
+import type { Profile } from '../../lib/settings/profile';
+import type { QueueItem } from '../../lib/queue/rules';
+import { ClientIndex } from '../../lib/search/client-index';
+import { readSearchCache, writeSearchCache } from '../../lib/search/cache';
 import type { SyncStatusView } from '../../lib/sync/status';
 import { askActiveTab } from './active-record';
 import { markOnce } from './perf';
@@ -85,7 +85,7 @@ export function useLive<T>(dl: DataLayer | null, querier: (dl: DataLayer) => Pro
 
 /**
  * The search index over every client; null until there is one. Served from the cache of the last opening at once
- * (`lib/search-cache.ts`); the tables are read once `refresh` is true (after the popup is interactive and its first
+ * (`lib/search/cache.ts`); the tables are read once `refresh` is true (after the popup is interactive and its first
  * queries are done, so the big read never delays them) or at once when there is no cache, and live from then on.
  */
 export function useClientIndex(dl: DataLayer | null, refresh: boolean): ClientIndex | null {
@@ -151,7 +151,7 @@ export function useClientContext(dl: DataLayer | null, clientId: string | null):
 const FALLBACK_PROFILE: Profile = { name: 'Me', email: '' };
 const PROFILE_KEY = 'baton.profile';
 
-/** The profile (`lib/profile.ts`'s `useProfile`, validated once the data layer is here), kept current. */
+/** The profile (`lib/settings/profile.ts`'s `useProfile`, validated once the data layer is here), kept current. */
 export function useProfile(dl: DataLayer | null): Profile {
   const [profile, setProfile] = useState<Profile>(FALLBACK_PROFILE);
   useEffect(() => {
@@ -197,7 +197,7 @@ export interface Queue {
   links: Map<string, CrmLink[]>;
 }
 
-type QueueModules = [typeof import('../../lib/queue'), typeof import('../../lib/db/queue-query')];
+type QueueModules = [typeof import('../../lib/queue/rules'), typeof import('../../lib/queue/query')];
 
 /**
  * My queue, computed only once `enabled` (after the popup is interactive; its rules load then, out of the first
@@ -211,7 +211,7 @@ export function useQueue(dl: DataLayer | null, me: Person, enabled: boolean): Qu
     return () => clearInterval(t);
   }, []);
   useEffect(() => {
-    if (enabled && !mods) void Promise.all([import('../../lib/queue'), import('../../lib/db/queue-query')]).then(setMods);
+    if (enabled && !mods) void Promise.all([import('../../lib/queue/rules'), import('../../lib/queue/query')]).then(setMods);
   }, [enabled, mods]);
   return useLive(
     dl,

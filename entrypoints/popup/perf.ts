@@ -4,7 +4,7 @@
  * first shown, and `baton:search-cached` when the fresh search index was written to its cache. Each is set once per page load, and
  * mirrored on `<html data-baton-interactive>` so tests can wait for it.
  */
-import { markOnce as mark } from '../../lib/perf-marks';
+import { markOnce as mark } from '../../lib/perf/marks';
 
 export function markOnce(name: string): void {
   if (mark(name) && name === 'baton:interactive') document.documentElement.dataset.batonInteractive = String(Math.round(performance.now()));

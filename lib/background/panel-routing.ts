@@ -12,7 +12,7 @@ import {
   type BackgroundToContent,
   type TabRecord,
   type WhoAmIAnswer,
-} from '../messages';
+} from '../messages/panel';
 
 const NO_RECORD: TabRecord = { type: 'baton:no-record' };
 

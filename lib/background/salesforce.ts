@@ -5,10 +5,10 @@
  * leaves this module: it goes into the client's Authorization header and nowhere else (no logs, no answers).
  */
 import type { Browser } from 'wxt/browser';
-import { getLocalSettings } from '../settings-local';
+import { getLocalSettings } from '../settings/local';
 import { SalesforceClient } from '../crm/salesforce/api';
 import { salesforceApiOrigin } from '../crm/salesforce/host';
-import { sfOpportunityRequestSchema, type SfOpportunityAnswer, type SfOpportunityRequest } from '../crm/salesforce/messages';
+import { sfOpportunityRequestSchema, type SfOpportunityAnswer, type SfOpportunityRequest } from '../messages/salesforce';
 
 export interface SalesforceReaderOptions {
   /** Injected by tests (the service worker's own `fetch` otherwise). */

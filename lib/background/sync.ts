@@ -8,7 +8,7 @@
  * - a `{ type: 'sync:now' }` runtime message from a page (a server poke, or the user's "Sync now");
  * - the sync settings changing.
  *
- * After a run that pulled rows it also refreshes the triage's summaries (`lib/db/triage-store.ts`).
+ * After a run that pulled rows it also refreshes the triage's summaries (`lib/triage/store.ts`).
  *
  * MV3 stops the worker whenever it likes, so nothing here is state that cannot be rebuilt: the outbox, cursor and
  * status live in IndexedDB, the settings in storage. Listeners are registered synchronously, as MV3 requires for
@@ -18,11 +18,11 @@ import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../db';
 import type { BatonDb } from '../db/schema';
-import { refreshTriage } from '../db/triage-store';
+import { refreshTriage } from '../triage/store';
 import type { FetchLike } from '../sync/client';
 import { SyncEngine, type SyncRunResult } from '../sync/engine';
-import { syncNowMessageSchema } from '../sync/messages';
-import { bindingOf, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../sync/settings';
+import { syncNowMessageSchema } from '../messages/sync';
+import { bindingOf, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../sync/connect';
 import { isBlocked, readSyncStatus, writeSyncStatus } from '../sync/status';
 
 export const SYNC_ALARM = 'baton-sync';

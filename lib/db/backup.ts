@@ -12,10 +12,10 @@
 import { z } from 'zod';
 import { APPEND_TABLES, RECORD_TABLES, rowToSyncFields, tableSchemas, type TableName } from '../domain/tables';
 import { describeIssues, type PathIssue } from '../domain/zod-issues';
-import type { Mutation } from '../sync/protocol';
+import type { Mutation } from '../sync/shared/protocol';
 import { nextMutationId, nextStamp } from './clock';
 import type { BatonDb, ClockRow, OutboxRow } from './schema';
-import { clientOf, markTriageDirty } from './triage-store';
+import { clientOf, markTriageDirty } from '../triage/store';
 import { inWriteTx } from './writer';
 
 export const BACKUP_FORMAT = 'baton-backup';

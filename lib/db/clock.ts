@@ -2,7 +2,7 @@
  * The install's identity and clocks, kept in `meta` and only read or written inside a write transaction, so every
  * extension page (panels in many tabs, the popup, the background) shares one monotonic clock and one mutation counter.
  */
-import { createHlc, tick, receive, type HlcState } from '../sync/hlc';
+import { createHlc, tick, receive, type HlcState } from '../sync/shared/hlc';
 import type { BatonDb } from './schema';
 
 const CLIENT_ID = 'sync.clientId';

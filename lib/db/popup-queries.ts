@@ -3,13 +3,13 @@
  * queue's (`queue-query.ts`) so the popup's first bundle does not carry the queue rules.
  */
 import type { Client, Decision, LifecycleEvent, Stakeholder } from '../domain/schemas';
-import type { SearchableClient } from '../search';
+import type { SearchableClient } from '../search/client-index';
 import type { BatonDb } from './schema';
 
 /**
  * Every client's id, name and linked CRM ids, for `ClientIndex.build`. Whole rows through `getAll` (Dexie's
  * `toArray`): in Chromium that is several times faster than walking the `name` and `clientId` index keys with
- * cursors. The popup reads this after it is interactive and caches the result (`lib/search-cache.ts`).
+ * cursors. The popup reads this after it is interactive and caches the result (`lib/search/cache.ts`).
  */
 export async function loadSearchableClients(db: BatonDb): Promise<SearchableClient[]> {
   const [clients, links] = await db.transaction('r', db.clients, db.crmLinks, () => Promise.all([db.clients.toArray(), db.crmLinks.toArray()]));

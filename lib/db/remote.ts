@@ -1,15 +1,15 @@
 /**
  * Merging pulled rows into the local database, field by field, with the same rule the server runs
- * (`lib/sync/merge.ts`). Local edits not yet pushed already carry their clocks, so a pull that overlaps them
+ * (`lib/sync/shared/merge.ts`). Local edits not yet pushed already carry their clocks, so a pull that overlaps them
  * loses nothing. Rows are validated before they are written; a row that does not validate is kept only as clocks
  * (so a later change can complete it) and reported.
  */
 import { rowToSyncFields, syncFieldsToRow, tableSchemas, type TableName } from '../domain/tables';
-import { APPEND_HLC, materialize, maxClock, mergeRow, type RowState } from '../sync/merge';
-import type { Change, Fields } from '../sync/protocol';
+import { APPEND_HLC, materialize, maxClock, mergeRow, type RowState } from '../sync/shared/merge';
+import type { Change, Fields } from '../sync/shared/protocol';
 import { observeStamps } from './clock';
 import type { BatonDb, ClockRow } from './schema';
-import { clientOf, markTriageDirty } from './triage-store';
+import { clientOf, markTriageDirty } from '../triage/store';
 
 export interface ApplyResult {
   applied: number;

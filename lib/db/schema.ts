@@ -14,8 +14,8 @@ import type {
   Objective,
   Stakeholder,
 } from '../domain/schemas';
-import type { Mutation } from '../sync/protocol';
-import type { TriageSummary } from '../triage';
+import type { Mutation } from '../sync/shared/protocol';
+import type { TriageSummary } from '../triage/summary';
 
 /** One pending mutation, kept until the server acknowledges its id. */
 export interface OutboxRow {
@@ -25,7 +25,7 @@ export interface OutboxRow {
   createdAt: number;
 }
 
-/** Per-field clocks of one row, so remote edits merge field by field (`lib/sync/merge.ts`). */
+/** Per-field clocks of one row, so remote edits merge field by field (`lib/sync/shared/merge.ts`). */
 export interface ClockRow {
   /** `<table>/<key>` */
   id: string;
@@ -40,7 +40,7 @@ export interface ClockRow {
 }
 
 /**
- * A share of the triage's per-client summaries (`lib/db/triage-store.ts`): every client whose id hashes to
+ * A share of the triage's per-client summaries (`lib/triage/store.ts`): every client whose id hashes to
  * `bucket`, as the JSON text of a `TriageSummary[]`. Sixteen texts read in a few milliseconds where 5,000 rows
  * take a hundred or more.
  */

@@ -11,11 +11,11 @@ import {
   type RecordTable,
   type TableName,
 } from '../domain/tables';
-import type { Mutation } from '../sync/protocol';
+import type { Mutation } from '../sync/shared/protocol';
 import { nextMutationId, nextStamp } from './clock';
 import { RowNotFoundError, ValidationError, toIssues } from './errors';
 import type { BatonDb } from './schema';
-import { clientOf, markTriageDirty } from './triage-store';
+import { clientOf, markTriageDirty } from '../triage/store';
 
 /** Every table a write may touch, so nested writes join one transaction. */
 export function writeTables(db: BatonDb) {

@@ -18,7 +18,7 @@ import {
   type Mutation,
   type PullResponse,
   type PushResponse,
-} from './protocol';
+} from './shared/protocol';
 import {
   SyncForbiddenError,
   SyncHttpError,

@@ -31,7 +31,7 @@ import {
   SyncUnauthorizedError,
   isRetryable,
 } from './errors';
-import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH, type Issue, type Mutation } from './protocol';
+import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH, type Issue, type Mutation } from './shared/protocol';
 import { SENTENCES, readSyncStatus, writeSyncStatus, type AttentionCode, type StoredSyncStatus } from './status';
 
 const CURSOR = 'sync.cursor';

@@ -3,7 +3,7 @@
  * can say what happened. Messages name the method and URL tried and the server's error code; never the token, never
  * a request body (it holds CRM data).
  */
-import type { Issue } from './protocol';
+import type { Issue } from './shared/protocol';
 
 /** Any failed sync request. `status` is 0 when no HTTP answer came back. */
 export class SyncError extends Error {

@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { SyncClient, type FetchLike } from './client';
 import { abortableSleep, backoffMs } from './backoff';
 import { SyncProtocolError, SyncUnauthorizedError } from './errors';
-import type { SyncNowMessage } from './messages';
-import { SETTINGS_KEY, loadSyncSettings } from './settings';
+import type { SyncNowMessage } from '../messages/sync';
+import { SETTINGS_KEY, loadSyncSettings } from './connect';
 
 /** One server-sent event. */
 export interface ServerEvent {

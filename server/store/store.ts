@@ -4,8 +4,8 @@
  * mutation ids and rows live in the database, so several server instances can share one PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import type { RowState } from '../../lib/sync/merge';
-import type { Role, TableName } from '../../lib/sync/protocol';
+import type { RowState } from '../../lib/sync/shared/merge';
+import type { Role, TableName } from '../../lib/sync/shared/protocol';
 import type { Db, Sql } from './db';
 import { migrate } from './migrate';
 

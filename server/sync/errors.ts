@@ -2,7 +2,7 @@
  * Errors the protocol rules raise, each with the status and body SYNC.md gives it. The HTTP layer answers with
  * `status` and `body` as they are; anything else becomes `500 {"error":"internal"}`.
  */
-import { PROTOCOL_VERSION, type ErrorBody, type Issue } from '../../lib/sync/protocol';
+import { PROTOCOL_VERSION, type ErrorBody, type Issue } from '../../lib/sync/shared/protocol';
 
 export class SyncError extends Error {
   override name = 'SyncError';

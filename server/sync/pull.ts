@@ -5,7 +5,7 @@ import {
   toIssues,
   type PullRequest,
   type PullResponse,
-} from '../../lib/sync/protocol';
+} from '../../lib/sync/shared/protocol';
 import type { AuthContext, Store } from '../store/store';
 import { decodeCursor, encodeCursor } from './cursor';
 import { InvalidRequestError } from './errors';

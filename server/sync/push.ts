@@ -2,9 +2,9 @@
  * The push rules of SYNC.md as plain functions: who may push what, which mutations of a batch apply, and what the
  * rows become. {@link push} runs them inside one store transaction, so a batch is applied whole or not at all.
  */
-import { applyMutation, type RowState } from '../../lib/sync/merge';
-import { PushEnvelopeSchema, toIssues, type Mutation, type PushResponse, type Role } from '../../lib/sync/protocol';
-import { validateMutation, type TableRules } from '../../lib/sync/validate';
+import { applyMutation, type RowState } from '../../lib/sync/shared/merge';
+import { PushEnvelopeSchema, toIssues, type Mutation, type PushResponse, type Role } from '../../lib/sync/shared/protocol';
+import { validateMutation, type TableRules } from '../../lib/sync/shared/validate';
 import { rowId, type AuthContext, type RowRef, type Store } from '../store/store';
 import { ForbiddenError, InvalidMutationError, InvalidRequestError, MutationGapError } from './errors';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_SESSION_MESSAGE, PERMISSION_MESSAGE, registerSalesforceReader } from '../../lib/background/salesforce';
-import { sfOpportunityAnswerSchema, type SfOpportunityRequest } from '../../lib/crm/salesforce/messages';
-import { saveLocalSettings } from '../../lib/settings-local';
+import { sfOpportunityAnswerSchema, type SfOpportunityRequest } from '../../lib/messages/salesforce';
+import { saveLocalSettings } from '../../lib/settings/local';
 import { toSalesforceId18 } from '../../lib/crm/salesforce/id';
 import { toSuggestions } from '../../entrypoints/panel/useSalesforceSuggestions';
 import type { Stakeholder } from '../../lib/domain/schemas';

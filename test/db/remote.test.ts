@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRemoteChanges } from '../../lib/db/remote';
 import type { BatonDb } from '../../lib/db/schema';
 import { putRow } from '../../lib/db/writer';
-import { APPEND_HLC } from '../../lib/sync/merge';
-import type { Change } from '../../lib/sync/protocol';
+import { APPEND_HLC } from '../../lib/sync/shared/merge';
+import type { Change } from '../../lib/sync/shared/protocol';
 import { freshDb, NOW } from './helpers';
 
 let db: BatonDb;

@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../lib/db/schema';
-import { readTriage, refreshTriage } from '../../lib/db/triage-store';
+import { readTriage, refreshTriage } from '../../lib/triage/store';
 import { NOW } from './helpers';
 
 describe('upgrading a version 1 database', () => {

@@ -4,7 +4,7 @@ import { createClientForRecord } from '../../lib/db/repos/clients';
 import { saveStakeholder } from '../../lib/db/repos/stakeholders';
 import { appendRow, deleteRow, putRow } from '../../lib/db/writer';
 import type { BatonDb } from '../../lib/db/schema';
-import { applyMutation, materialize, type RowState } from '../../lib/sync/merge';
+import { applyMutation, materialize, type RowState } from '../../lib/sync/shared/merge';
 import { freshDb, NOW, oppRef } from './helpers';
 
 let db: BatonDb;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BACKUP_FORMAT } from '../../lib/db/backup';
-import { dashboardPortfolio, FABRIKAM_ID, FABRIKAM_NAME } from '../dashboard/portfolio';
+import { dashboardPortfolio, FABRIKAM_ID, FABRIKAM_NAME } from '../fixtures/dashboard-portfolio';
 import { launchBaton, screenshot, type Baton } from './harness';
 import { seedExtensionDb } from './harness/seed';
 

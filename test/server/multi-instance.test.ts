@@ -4,8 +4,8 @@
  * push through one instance pokes the event streams of the other (LISTEN/NOTIFY).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHlc } from '../../lib/sync/hlc';
-import type { Mutation } from '../../lib/sync/protocol';
+import { formatHlc } from '../../lib/sync/shared/hlc';
+import type { Mutation } from '../../lib/sync/shared/protocol';
 import { postgresDb } from '../../server/store/db';
 import { Store } from '../../server/store/store';
 import { api, overHttp, pullAll, tokenFor } from './helpers/api';

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mutation } from '../../lib/sync/protocol';
+import type { Mutation } from '../../lib/sync/shared/protocol';
 import { api, overHttp, pullAll } from './helpers/api';
 import { freshPgliteDir } from './helpers/pglite';
 import { cliToken, runCli, startServerProcess, type ServerProcess } from './helpers/process';

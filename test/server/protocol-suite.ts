@@ -4,15 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatHlc } from '../../lib/sync/hlc';
+import { formatHlc } from '../../lib/sync/shared/hlc';
 import {
   ChangeSchema,
   MAX_BODY_BYTES,
   MeResponseSchema,
   PullResponseSchema,
   type Mutation,
-} from '../../lib/sync/protocol';
-import { rulesFromSchemas } from '../../lib/sync/validate';
+} from '../../lib/sync/shared/protocol';
+import { rulesFromSchemas } from '../../lib/sync/shared/validate';
 import { createApp } from '../../server/app';
 import { hashToken } from '../../server/tokens';
 import type { Store } from '../../server/store/store';

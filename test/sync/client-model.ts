@@ -3,9 +3,9 @@
  * rising by one, a pull cursor. It follows SYNC.md the way the real engine must: apply locally and queue in one
  * step, drop outbox rows only when the server acknowledged them, merge pulled rows with `mergeRow`.
  */
-import { createHlc, receive, tick, type HlcState } from '../../lib/sync/hlc';
-import { applyMutation, maxClock, mergeRow, type RowState } from '../../lib/sync/merge';
-import type { Change, Fields, Mutation, RecordTable } from '../../lib/sync/protocol';
+import { createHlc, receive, tick, type HlcState } from '../../lib/sync/shared/hlc';
+import { applyMutation, maxClock, mergeRow, type RowState } from '../../lib/sync/shared/merge';
+import type { Change, Fields, Mutation, RecordTable } from '../../lib/sync/shared/protocol';
 
 export const rowKey = (table: string, key: string) => `${table}:${key}`;
 

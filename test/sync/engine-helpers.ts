@@ -7,7 +7,7 @@ import { createDb, type BatonDb } from '../../lib/db/schema';
 import { appendRow, inWriteTx, putRow } from '../../lib/db/writer';
 import type { FetchLike } from '../../lib/sync/client';
 import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
-import { TABLES } from '../../lib/sync/protocol';
+import { TABLES } from '../../lib/sync/shared/protocol';
 import { startServer } from '../../server/start';
 import { generateToken, hashToken } from '../../server/tokens';
 

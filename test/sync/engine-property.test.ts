@@ -11,8 +11,8 @@ import type { BatonDb } from '../../lib/db/schema';
 import { appendRow, deleteRow, putRow } from '../../lib/db/writer';
 import { syncFieldsToRow, tableSchemas, type TableName } from '../../lib/domain/tables';
 import type { FetchLike } from '../../lib/sync/client';
-import { applyMutation, materialize, type RowState } from '../../lib/sync/merge';
-import type { Mutation } from '../../lib/sync/protocol';
+import { applyMutation, materialize, type RowState } from '../../lib/sync/shared/merge';
+import type { Mutation } from '../../lib/sync/shared/protocol';
 import { event, newClientDb, serverSnapshot, snapshot, sync, T0, type TestServer, startTestServer } from './engine-helpers';
 
 const CLIENTS = 3;

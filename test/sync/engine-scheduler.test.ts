@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SYNC_ALARM, startSyncScheduler, type SyncScheduler } from '../../lib/background/sync';
 import type { BatonDb } from '../../lib/db/schema';
-import { readTriage } from '../../lib/db/triage-store';
+import { readTriage } from '../../lib/triage/store';
 import { putRow } from '../../lib/db/writer';
 import type { FetchLike } from '../../lib/sync/client';
 import { readSyncStatus, writeSyncStatus } from '../../lib/sync/status';
-import type { SyncSettings } from '../../lib/sync/settings';
+import type { SyncSettings } from '../../lib/sync/connect';
 import { freshDb, NOW } from '../db/helpers';
 
 const settings: SyncSettings = { serverUrl: 'https://sync.example', token: 'tok', workspaceId: 'w1' };

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { applyMutation, materialize, type RowState } from '../../lib/sync/merge';
-import type { Mutation } from '../../lib/sync/protocol';
-import { rulesFromSchemas } from '../../lib/sync/validate';
+import { applyMutation, materialize, type RowState } from '../../lib/sync/shared/merge';
+import type { Mutation } from '../../lib/sync/shared/protocol';
+import { rulesFromSchemas } from '../../lib/sync/shared/validate';
 import { createApp } from '../../server/app';
 import { generateToken, hashToken } from '../../server/tokens';
 import { freshPgliteStore } from '../server/helpers/pglite';

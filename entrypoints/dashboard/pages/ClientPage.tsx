@@ -12,14 +12,14 @@ import { findSignals } from '../../../lib/domain/signals';
 import { coverage, quadrant, roleName, type Quadrant } from '../../../lib/domain/stakeholders';
 import { firstEventAt } from '../../../lib/domain/bundle';
 import { isoDate } from '../../../lib/domain/time';
-import { actorOf, useProfile } from '../../../lib/profile';
-import { handoffKindLabel } from '../../../lib/triage';
-import { decisionViews, handoffViews, objectiveView, type HandoffView, type ObjectiveView } from '../client-model';
+import { actorOf, useProfile } from '../../../lib/settings/profile';
+import { handoffKindLabel } from '../../../lib/triage/rules';
+import { decisionViews, handoffViews, objectiveView, type HandoffView, type ObjectiveView } from '../../../lib/clients/views';
 import { crmName, linkUrl } from '../crm';
 import { toDomainBundle } from '../data';
 import { href } from '../router';
 import { Loading } from './Loading';
-import { nameOf } from '../../../lib/people';
+import { nameOf } from '../../../lib/domain/people';
 
 const STATUS_TONE: Record<string, Tone> = { draft: 'neutral', submitted: 'info', accepted: 'ok', rejected: 'bad' };
 const QUADRANT_TONE: Record<Quadrant, Tone> = { champion: 'ok', mobilizer: 'info', supporter: 'ok', bystander: 'neutral', blocker: 'bad', unrated: 'neutral' };

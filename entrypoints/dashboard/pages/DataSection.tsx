@@ -15,7 +15,7 @@ import {
   type ImportSummary,
 } from '../../../lib/db/backup';
 import { isoDate } from '../../../lib/domain/time';
-import { disconnectSyncServer, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../../../lib/sync/settings';
+import { disconnectSyncServer, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../../../lib/sync/connect';
 
 const TABLE_NAMES: Record<(typeof BACKUP_TABLES)[number], string> = {
   clients: 'clients',

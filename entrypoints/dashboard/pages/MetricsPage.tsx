@@ -2,7 +2,7 @@
 import { BarChart, LineChart, Ring, Stat, type Datum } from '../../../components/dashboard/charts';
 import { Empty, pct } from '../../../components/ui';
 import { useMetrics } from '../data';
-import { monthLabel, type MetricsView } from '../metrics-model';
+import { monthLabel, type MetricsView } from '../../../lib/metrics/view';
 import { href } from '../router';
 import { Loading } from './Loading';
 

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, Banner, Empty } from '../../../components/ui';
 import { useClientBundle } from '../../../lib/db/hooks';
-import { buildOnePager, onePagerFileName, onePagerMarkdown, type OnePager } from '../../../lib/one-pager';
+import { buildOnePager, onePagerFileName, onePagerMarkdown, type OnePager } from '../../../lib/one-pager/build';
 import { toDomainBundle } from '../data';
 import { href } from '../router';
 import { Loading } from './Loading';

@@ -1,14 +1,14 @@
 /** Settings and data: who I am, where to sync, this browser's options, the hand-over templates, backup and delete. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Banner, Field } from '../../../components/ui';
-import { getProfile, profileSchema, saveProfile } from '../../../lib/profile';
+import { getProfile, profileSchema, saveProfile } from '../../../lib/settings/profile';
 import {
   disableReadFromSalesforce,
   enableReadFromSalesforce,
   saveLocalSettings,
   useLocalSettings,
   type DockMode,
-} from '../../../lib/settings-local';
+} from '../../../lib/settings/local';
 import { DataSection } from './DataSection';
 import { SyncSection } from './SyncSection';
 import { TemplatesSection } from './TemplatesSection';

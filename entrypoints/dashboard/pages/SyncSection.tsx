@@ -8,7 +8,7 @@ import {
   loadSyncSettings,
   testConnection,
   type ConnectionInfo,
-} from '../../../lib/sync/settings';
+} from '../../../lib/sync/connect';
 import { useSyncStatus } from '../../../lib/sync/useSyncStatus';
 
 export function SyncSection() {

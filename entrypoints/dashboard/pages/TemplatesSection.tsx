@@ -9,7 +9,7 @@ import { getDb } from '../../../lib/db';
 import { getTemplates, resetTemplates, saveTemplates } from '../../../lib/db/repos/templates';
 import { parseTemplateJson, TemplateValidationError } from '../../../lib/domain/template-json';
 import type { PathIssue } from '../../../lib/domain/zod-issues';
-import { loadSyncSettings, testConnection } from '../../../lib/sync/settings';
+import { loadSyncSettings, testConnection } from '../../../lib/sync/connect';
 
 type Permission = { state: 'checking' } | { state: 'allowed'; why: string } | { state: 'denied'; why: string };
 

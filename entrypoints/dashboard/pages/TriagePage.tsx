@@ -3,20 +3,9 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Badge, Banner, Empty, relativeTime } from '../../../components/ui';
 import { VirtualList } from '../../../components/dashboard/VirtualList';
 import { CRMS, type Crm } from '../../../lib/domain/schemas';
-import {
-  TRIAGE_GROUPS,
-  TRIAGE_RULES,
-  TRIAGE_SORTS,
-  filterTriage,
-  sortTriage,
-  triageFacets,
-  type TriageFilter,
-  type TriageGroup,
-  type TriageRow,
-  type TriageCode,
-  type TriageSort,
-} from '../../../lib/triage';
-import { nameOf } from '../../../lib/people';
+import { TRIAGE_GROUPS, TRIAGE_RULES, type TriageGroup, type TriageRow, type TriageCode } from '../../../lib/triage/rules';
+import { TRIAGE_SORTS, filterTriage, sortTriage, triageFacets, type TriageFilter, type TriageSort } from '../../../lib/triage/filter';
+import { nameOf } from '../../../lib/domain/people';
 import { crmName, linkUrl } from '../crm';
 import { useTriage } from '../data';
 import { markTriageRendered } from '../perf';

@@ -13,7 +13,7 @@
  * dashboard all do on load), so the schema exists before rows are written; `seedExtensionDb` waits for that.
  */
 import type { Page } from 'playwright-core';
-import { TRIAGE_VERSION_KEY } from '../../../lib/db/triage-store';
+import { TRIAGE_VERSION_KEY } from '../../../lib/triage/store';
 import type { TableName } from '../../../lib/domain/tables';
 
 export interface SeedOptions {

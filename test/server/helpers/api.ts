@@ -1,6 +1,6 @@
 /** A tiny test client over `app.request` (in-process) or `fetch` (a real server): raw status and JSON body. */
 import type { Hono } from 'hono';
-import { PROTOCOL_VERSION, type Mutation } from '../../../lib/sync/protocol';
+import { PROTOCOL_VERSION, type Mutation } from '../../../lib/sync/shared/protocol';
 import { generateToken, hashToken } from '../../../server/tokens';
 import type { Store } from '../../../server/store/store';
 
