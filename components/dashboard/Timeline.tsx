@@ -1,7 +1,8 @@
 /** The lifecycle event timeline of one client (DOMAIN.md's taxonomy), newest first, and the form to add one by hand. */
 import { useState, type FormEvent } from 'react';
 import { CUSTOMER_EVENTS, type EventName, type LifecycleEvent } from '../../lib/domain/schemas';
-import { Field, formatDate } from '../ui';
+import { Field } from '../ui';
+import { formatDay } from '../../lib/domain/words';
 
 export const EVENT_LABELS: Record<EventName, string> = {
   contract_signed: 'Contract signed',
@@ -51,7 +52,7 @@ export function Timeline({ events, describe }: { events: readonly LifecycleEvent
             <div className="tl-body">
               <div className="row">
                 <strong>{EVENT_LABELS[e.name]}</strong>
-                <span className="faint">{formatDate(e.at)}</span>
+                <span className="faint">{formatDay(e.at)}</span>
               </div>
               {d ? <p className="muted tl-detail">{d}</p> : null}
               {e.actor ? <p className="faint">by {e.actor}</p> : null}

@@ -1,23 +1,20 @@
 /** The latest decisions for a client, newest first; reopened ones flagged both ways. */
-import type { Decision, Owner, Stakeholder } from '../../lib/domain/schemas';
-import { Badge, Empty, formatDate, relativeTime } from '../ui';
+import { ownerName } from '../../lib/domain/people';
+import type { Decision, LifecycleEvent, Stakeholder } from '../../lib/domain/schemas';
+import { CIRCULATE_WITHIN_HOURS, circulatedAtOf, circulation } from '../../lib/domain/windows';
+import { Badge, Empty } from '../ui';
+import { formatDay, relativeTime } from '../../lib/domain/words';
 
 export interface DecisionListProps {
   decisions: readonly Decision[];
   stakeholders: readonly Stakeholder[];
-  /** Ids of decisions with a `decision_circulated` event. */
-  circulated: ReadonlySet<string>;
+  /** The client's `decision_circulated` events (a decision circulated after it was logged). */
+  circulations: readonly Pick<LifecycleEvent, 'name' | 'at' | 'payload'>[];
   now: number;
   limit?: number;
 }
 
-/** An owner's display name. */
-export function ownerName(owner: Owner, stakeholders: readonly Stakeholder[]): string {
-  if (owner.kind === 'member') return owner.name;
-  return stakeholders.find((s) => s.id === owner.stakeholderId)?.name ?? owner.name ?? 'a stakeholder';
-}
-
-export function DecisionList({ decisions, stakeholders, circulated, now, limit = 8 }: DecisionListProps) {
+export function DecisionList({ decisions, stakeholders, circulations, now, limit = 8 }: DecisionListProps) {
   if (decisions.length === 0) {
     return (
       <Empty title="No decisions logged">
@@ -33,18 +30,17 @@ export function DecisionList({ decisions, stakeholders, circulated, now, limit =
       {decisions.slice(0, limit).map((d) => {
         const later = reopenedBy.get(d.id);
         const earlier = d.reopens ? byId.get(d.reopens) : undefined;
-        const isCirculated = d.circulatedAt !== undefined || circulated.has(d.id);
-        const dueAt = d.decidedAt + 86_400_000;
+        const c = circulation(d, circulatedAtOf(d, circulations), now);
         return (
           <li key={d.id} className="decision">
             <div className="row">
               <strong className="grow">{d.title}</strong>
               {later ? <Badge tone="warn">Reopened</Badge> : null}
-              {!isCirculated ? <Badge tone={dueAt < now ? 'bad' : 'warn'} title="Every decision must reach all its owners within 24 hours">{dueAt < now ? 'Not circulated' : `Circulate ${relativeTime(dueAt, now)}`}</Badge> : null}
+              {!c.circulated ? <Badge tone={c.overdue ? 'bad' : 'warn'} title={`Every decision must reach all its owners within ${CIRCULATE_WITHIN_HOURS} hours`}>{c.overdue ? 'Not circulated' : `Circulate ${relativeTime(c.dueAt, now)}`}</Badge> : null}
             </div>
             {d.text ? <p className="muted">{d.text}</p> : null}
             <p className="faint">
-              {ownerName(d.owner, stakeholders)} · {d.source} · {formatDate(d.decidedAt)}
+              {ownerName(d.owner, stakeholders)} · {d.source} · {formatDay(d.decidedAt)}
               {earlier ? <> · reopens “{earlier.title}”</> : null}
               {later ? <> · reopened by “{later.title}”</> : null}
             </p>

@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Gap } from '../../lib/domain/gaps';
 import type { FieldValue, Handoff, HandoffTemplate, Stakeholder } from '../../lib/domain/schemas';
-import { Badge, Banner, Meter, formatDate, pct, type Tone } from '../ui';
+import { Badge, Banner, Meter, type Tone } from '../ui';
+import { formatDay, pct } from '../../lib/domain/words';
 import { FieldEditor } from './FieldEditor';
 import { sameValue, summarizeValue } from './format';
 import { RejectForm } from './RejectForm';
@@ -69,7 +70,7 @@ export function HandoffView(props: HandoffViewProps) {
       <p className="faint">
         {template.sender} → {template.receiver}
         {status === 'submitted' && props.dueAt ? (
-          <> · answer due {props.dueAt < now ? <strong className="error-text">overdue since {formatDate(props.dueAt)}</strong> : formatDate(props.dueAt)}</>
+          <> · answer due {props.dueAt < now ? <strong className="error-text">overdue since {formatDay(props.dueAt)}</strong> : formatDay(props.dueAt)}</>
         ) : null}
         {handoff?.incompleteAtClose ? <> · <Badge tone="warn">Incomplete at close</Badge></> : null}
       </p>
@@ -87,7 +88,7 @@ export function HandoffView(props: HandoffViewProps) {
       </div>
 
       {status === 'rejected' && rejection ? (
-        <Banner tone="bad" title={`Rejected by ${rejection.by} on ${formatDate(rejection.at)}`} role="status">
+        <Banner tone="bad" title={`Rejected by ${rejection.by} on ${formatDay(rejection.at)}`} role="status">
           <p>Fix the fields marked below, then resubmit.</p>
         </Banner>
       ) : null}
@@ -183,7 +184,7 @@ export function HandoffView(props: HandoffViewProps) {
               </button>
             </>
           ) : null}
-          {status === 'accepted' && handoff?.acceptedAt ? <span className="faint">Accepted {formatDate(handoff.acceptedAt)}</span> : null}
+          {status === 'accepted' && handoff?.acceptedAt ? <span className="faint">Accepted {formatDay(handoff.acceptedAt)}</span> : null}
         </div>
       )}
     </div>

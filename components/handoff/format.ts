@@ -1,10 +1,11 @@
 /** Plain-text summaries of payload values, for the collapsed field rows and the "changed since rejection" view. */
+import { stakeholderNames } from '../../lib/domain/people';
 import type { FieldValue, Stakeholder } from '../../lib/domain/schemas';
 
 /** One line saying what a field holds, with stakeholder ids turned into names. */
 export function summarizeValue(value: FieldValue | undefined, people: ReadonlyMap<string, Stakeholder>): string {
   if (!value) return '';
-  const name = (id: string) => people.get(id)?.name ?? 'someone no longer on the map';
+  const name = stakeholderNames(people.values());
   switch (value.type) {
     case 'text':
       return value.text;

@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import { criterionStatus, type CriterionStatus, type ObjectiveStatusInfo } from '../../lib/domain/objective';
-import { roleLabel as roleName } from '../ui';
+import { stakeholderNames } from '../../lib/domain/people';
 import { SIGNER_ROLES, type Objective, type SignerRole, type Stakeholder } from '../../lib/domain/schemas';
-import { Badge, Banner, Empty, formatDate, type Tone } from '../ui';
+import { formatDay, roleLabel } from '../../lib/domain/words';
+import { Badge, Banner, Empty, type Tone } from '../ui';
 import { ObjectiveForm, type ObjectiveEdit } from './ObjectiveForm';
 
 export interface ObjectiveViewProps {
@@ -52,7 +53,7 @@ export function ObjectiveView(props: ObjectiveViewProps) {
   if (editing) {
     return <ObjectiveForm objective={objective} stakeholders={stakeholders} onCancel={() => setEditing(false)} onSave={async (c) => { await props.onEdit(c); setEditing(false); }} />;
   }
-  const name = (id: string) => stakeholders.find((s) => s.id === id)?.name ?? 'someone no longer on the map';
+  const name = stakeholderNames(stakeholders);
   const [label, tone] = STATUS_LABEL[status.status];
   return (
     <div className="objective stack">
@@ -72,7 +73,7 @@ export function ObjectiveView(props: ObjectiveViewProps) {
       {status.reviewOverdue ? (
         <Banner tone="warn" title={`Review overdue by ${status.overdueByDays} day${status.overdueByDays === 1 ? '' : 's'}`}>
           <div className="row">
-            <p className="grow">Was due {formatDate(status.reviewDueAt)} (every {objective.reviewCadenceDays} days).</p>
+            <p className="grow">Was due {formatDay(status.reviewDueAt)} (every {objective.reviewCadenceDays} days).</p>
             <button type="button" className="btn btn-small" onClick={() => void props.onReviewed()}>Reviewed today</button>
           </div>
         </Banner>
@@ -127,7 +128,7 @@ export function ObjectiveView(props: ObjectiveViewProps) {
           </dl>
         </section>
       ) : null}
-      <p className="faint">Reviewed every {objective.reviewCadenceDays} days · next review {formatDate(status.reviewDueAt)}</p>
+      <p className="faint">Reviewed every {objective.reviewCadenceDays} days · next review {formatDay(status.reviewDueAt)}</p>
 
       <section aria-label="Signatures" className="stack-tight">
         <h3>Signatures</h3>
@@ -150,10 +151,10 @@ function SignatureRow({ role, objective, stakeholders, onSign, name }: { role: S
   return (
     <div className="row signature">
       <span className="grow">
-        <strong>{roleName(role)}</strong>{' '}
+        <strong>{roleLabel(role)}</strong>{' '}
         {sig ? (
           <span>
-            {name(sig.stakeholderId)} signed v{sig.version} on {formatDate(sig.at)} {stale ? <Badge tone="bad">older version</Badge> : <Badge tone="ok">current</Badge>}
+            {name(sig.stakeholderId)} signed v{sig.version} on {formatDay(sig.at)} {stale ? <Badge tone="bad">older version</Badge> : <Badge tone="ok">current</Badge>}
           </span>
         ) : (
           <span className="faint">not signed</span>
@@ -162,7 +163,7 @@ function SignatureRow({ role, objective, stakeholders, onSign, name }: { role: S
       {!sig || stale ? (
         stakeholders.length ? (
           <span className="row">
-            <select className="select" style={{ width: 130 }} aria-label={`Who signs as ${roleName(role)}`} value={who} onChange={(e) => setWho(e.target.value)}>
+            <select className="select" style={{ width: 130 }} aria-label={`Who signs as ${roleLabel(role)}`} value={who} onChange={(e) => setWho(e.target.value)}>
               <option value="">Choose…</option>
               {(holders.length ? holders : stakeholders).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>

@@ -1,6 +1,6 @@
 /** Add or edit one stakeholder: who they are, their roles, influence, stance, and success in their own words. */
 import { useState } from 'react';
-import { roleLabel as roleName } from '../ui';
+import { roleLabel } from '../../lib/domain/words';
 import { STAKEHOLDER_ROLES, type Stakeholder } from '../../lib/domain/schemas';
 
 export interface StakeholderDraft {
@@ -72,7 +72,7 @@ export function StakeholderForm({ initial, onSave, onCancel, onRemove }: Stakeho
         {STAKEHOLDER_ROLES.map((r) => (
           <label key={r} className="chip">
             <input type="checkbox" checked={d.roles.includes(r)} onChange={() => set({ roles: d.roles.includes(r) ? d.roles.filter((x) => x !== r) : [...d.roles, r] })} />
-            {roleName(r)}
+            {roleLabel(r)}
           </label>
         ))}
       </fieldset>

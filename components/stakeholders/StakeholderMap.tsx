@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { quadrant, type Coverage, type Quadrant } from '../../lib/domain/stakeholders';
 import type { Stakeholder } from '../../lib/domain/schemas';
-import { Badge, Banner, Meter, pct, relativeTime, roleLabel as roleName } from '../ui';
+import { Badge, Banner, Meter } from '../ui';
+import { pct, relativeTime, roleLabel } from '../../lib/domain/words';
 import { StakeholderForm, type StakeholderDraft } from './StakeholderForm';
 
 export interface Suggestion {
@@ -54,7 +55,7 @@ export function StakeholderMap(props: StakeholderMapProps) {
         <button type="button" className="person-button" onClick={() => setEditing(s.id)} aria-label={`Edit ${s.name}`}>
           <span className="person-name">{s.name}</span>
           {s.title ? <span className="faint">{s.title}</span> : null}
-          {s.roles.length ? <span className="person-roles">{s.roles.map(roleName).join(', ')}</span> : null}
+          {s.roles.length ? <span className="person-roles">{s.roles.map(roleLabel).join(', ')}</span> : null}
           <span className="faint">{s.lastEngagedAt ? `engaged ${relativeTime(s.lastEngagedAt, now)}` : 'never engaged'}</span>
         </button>
       )}
@@ -80,7 +81,7 @@ export function StakeholderMap(props: StakeholderMapProps) {
       {coverage.missingRoles.length ? (
         <div className="row">
           <span className="faint">Missing:</span>
-          {coverage.missingRoles.map((r) => <Badge key={r} tone="warn">{roleName(r)}</Badge>)}
+          {coverage.missingRoles.map((r) => <Badge key={r} tone="warn">{roleLabel(r)}</Badge>)}
         </div>
       ) : null}
 
@@ -114,7 +115,7 @@ export function StakeholderMap(props: StakeholderMapProps) {
           <ul className="list">
             {props.suggestions.map((s) => (
               <li key={s.key} className="row">
-                <span className="grow">{s.name}{s.title ? <span className="faint"> · {s.title}</span> : null} <span className="faint">{s.roles.map(roleName).join(', ')}</span></span>
+                <span className="grow">{s.name}{s.title ? <span className="faint"> · {s.title}</span> : null} <span className="faint">{s.roles.map(roleLabel).join(', ')}</span></span>
                 <button type="button" className="btn btn-small" onClick={() => { setPrefill({ name: s.name, title: s.title ?? '', email: s.email ?? '', roles: s.roles, crmContactId: s.crmContactId }); setEditing('new'); }}>
                   Add
                 </button>

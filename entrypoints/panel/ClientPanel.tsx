@@ -13,13 +13,14 @@ import type { StakeholderDraft } from '../../components/stakeholders/Stakeholder
 import { Banner, Empty } from '../../components/ui';
 import { callOp } from '../../lib/db/port/client';
 import type { ClientBundle } from '../../lib/db/queries';
-import { addBusinessDays } from '../../lib/domain/business-days';
 import { firstEventAt } from '../../lib/domain/bundle';
 import { completeness as completenessOf, findGaps } from '../../lib/domain/gaps';
+import { closedWonGate, defaultHandoffKind, recordHandoff } from '../../lib/handoffs/record';
 import { objectiveStatus } from '../../lib/domain/objective';
-import { HANDOFF_KINDS, type Deal, type Handoff, type HandoffKind } from '../../lib/domain/schemas';
+import { HANDOFF_KINDS, type Deal, type HandoffKind } from '../../lib/domain/schemas';
 import { findSignals } from '../../lib/domain/signals';
 import { coverage as coverageOf } from '../../lib/domain/stakeholders';
+import { handoffDueAt } from '../../lib/domain/windows';
 import { QuickDecision } from './QuickDecision';
 import { useAction } from './useAction';
 import { useSalesforceSuggestions, type SalesforceTarget } from './useSalesforceSuggestions';
@@ -37,20 +38,9 @@ export interface ClientPanelProps {
   salesforce?: SalesforceTarget | null;
 }
 
-/** The hand-over this record is about: on an opportunity its close → onboarding; on an account the one in flight. */
-function pickHandoff(handoffs: readonly Handoff[], kind: HandoffKind, dealId: string | undefined): Handoff | null {
-  const ofKind = handoffs.filter((h) => h.kind === kind && (!dealId || !h.dealId || h.dealId === dealId));
-  return ofKind.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
-}
-function defaultKind(handoffs: readonly Handoff[], deal: Deal | null): HandoffKind {
-  if (deal) return 'close_to_onboarding';
-  const open = [...handoffs].filter((h) => h.status !== 'accepted').sort((a, b) => b.createdAt - a.createdAt)[0];
-  return open?.kind ?? 'close_to_onboarding';
-}
-
 export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce }: ClientPanelProps) {
   const [tab, setTab] = useState<Tab>('handoff');
-  const [kind, setKind] = useState<HandoffKind>(() => defaultKind(bundle.handoffs, deal));
+  const [kind, setKind] = useState<HandoffKind>(() => defaultHandoffKind(bundle.handoffs, deal));
   const [focusField, setFocusField] = useState<string | null>(null);
   const [addPerson, setAddPerson] = useState(false);
   const { run, error, clear } = useAction();
@@ -60,7 +50,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
   const sf = useSalesforceSuggestions(salesforce, stakeholders);
 
   const template = bundle.templates.find((t) => t.kind === kind)!;
-  const handoff = pickHandoff(bundle.handoffs, kind, deal?.id);
+  const handoff = recordHandoff(bundle.handoffs, kind, deal?.id);
   const ctx = { stakeholders, now };
   const gaps = useMemo(() => findGaps(template, handoff ?? { values: {} }, ctx), [template, handoff, stakeholders]);
   const completeness = useMemo(() => completenessOf(template, handoff ?? { values: {} }, ctx), [template, handoff, stakeholders]);
@@ -70,19 +60,11 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
     () => findSignals({ client, stakeholders, objective: objective ?? undefined, decisions: bundle.decisions, handoffs: bundle.handoffs, events: bundle.events, now }),
     [bundle],
   );
-  const circulated = useMemo(
-    () => new Set(bundle.events.filter((e) => e.name === 'decision_circulated').map((e) => String(e.payload.decisionId))),
-    [bundle.events],
+  const circulations = useMemo(() => bundle.events.filter((e) => e.name === 'decision_circulated'), [bundle.events]);
+  const gate = useMemo(
+    () => closedWonGate({ deal, isWonStage, handoffs: bundle.handoffs, templates: bundle.templates, stakeholders, now }),
+    [deal, isWonStage, bundle.handoffs, bundle.templates, stakeholders, now],
   );
-
-  // Closed-won gate: the close → onboarding hand-over of this deal, while the page shows a won stage.
-  const closeTemplate = bundle.templates.find((t) => t.kind === 'close_to_onboarding')!;
-  const closeHandoff = deal ? pickHandoff(bundle.handoffs, 'close_to_onboarding', deal.id) : null;
-  const closeGaps = useMemo(
-    () => (deal ? findGaps(closeTemplate, closeHandoff ?? { values: {} }, ctx).filter((g) => g.required) : []),
-    [deal, closeTemplate, closeHandoff, stakeholders],
-  );
-  const gateOpen = !!deal && isWonStage === true && closeGaps.length > 0 && closeHandoff?.status !== 'accepted';
 
   // Keep the deal's stage as last read, and record "incomplete at close" once when the deal is seen won.
   const gateDone = useRef<string | null>(null);
@@ -130,9 +112,9 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
 
   return (
     <>
-      {gateOpen ? (
+      {gate.open ? (
         <div className="section gate">
-          <GateBanner stage={stage} gaps={closeGaps} onGoTo={(f) => { setKind('close_to_onboarding'); setTab('handoff'); setFocusField(f); }} />
+          <GateBanner stage={stage} gaps={gate.gaps} onGoTo={(f) => { setKind('close_to_onboarding'); setTab('handoff'); setFocusField(f); }} />
         </div>
       ) : null}
       <div className="tabs panel-tabs" role="tablist" aria-label="Alignment">
@@ -170,7 +152,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
               <select className="select grow" value={kind} onChange={(e) => setKind(e.target.value as HandoffKind)}>
                 {HANDOFF_KINDS.map((k) => {
                   const t = bundle.templates.find((x) => x.kind === k)!;
-                  const h = pickHandoff(bundle.handoffs, k, deal?.id);
+                  const h = recordHandoff(bundle.handoffs, k, deal?.id);
                   return <option key={k} value={k}>{t.label}{h ? ` (${h.status})` : ''}</option>;
                 })}
               </select>
@@ -181,7 +163,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
               gaps={gaps}
               completeness={completeness}
               stakeholders={stakeholders}
-              dueAt={handoff?.status === 'submitted' && handoff.submittedAt ? addBusinessDays(handoff.submittedAt, handoff.slaBusinessDays) : null}
+              dueAt={handoff?.status === 'submitted' ? handoffDueAt(handoff) : null}
               now={now}
               focusField={focusField}
               onFocusHandled={() => setFocusField(null)}
@@ -224,7 +206,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
         {tab === 'decisions' ? (
           <div className="stack">
             <QuickDecision clientId={client.id} stakeholders={stakeholders} actor={actor} />
-            <DecisionList decisions={bundle.decisions} stakeholders={stakeholders} circulated={circulated} now={now} />
+            <DecisionList decisions={bundle.decisions} stakeholders={stakeholders} circulations={circulations} now={now} />
           </div>
         ) : null}
         {tab === 'signals' ? <SignalList signals={signals} /> : null}

@@ -3,12 +3,12 @@
  * it (copy the summary, or e-mail the owners) and one to reopen it. Props in, events out.
  */
 import { useState } from 'react';
-import { Badge, relativeTime } from '../../components/ui';
-import { circulatedAtOf, circulation, formatTimeLeft } from '../../lib/decisions/circulate';
+import { Badge } from '../../components/ui';
+import { relativeTime } from '../../lib/domain/words';
+import { formatTimeLeft } from '../../lib/decisions/circulate';
 import { ownerLabel, type PeopleDirectory } from '../../lib/decisions/draft';
-import { REOPEN_WINDOW_DAYS } from '../../lib/domain/signals';
 import type { Decision, LifecycleEvent } from '../../lib/domain/schemas';
-import { DAY_MS } from '../../lib/domain/time';
+import { circulatedAtOf, circulation, REOPEN_WINDOW_DAYS, reopenedQuickly } from '../../lib/domain/windows';
 
 export interface RecentDecisionsProps {
   decisions: readonly Decision[];
@@ -40,7 +40,7 @@ export function RecentDecisions(props: RecentDecisionsProps) {
         {shown.map((d) => {
           const c = circulation(d, circulatedAtOf(d, props.circulations), now);
           const old = d.reopens ? byId.get(d.reopens) : undefined;
-          const quickReopen = old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS;
+          const quickReopen = old && reopenedQuickly(old, d);
           const mail = c.circulated ? null : props.mailtoFor(d);
           return (
             <li key={d.id} className={`decision${d.id === props.highlightId ? ' decision-new' : ''}`} data-decision-id={d.id}>

@@ -6,11 +6,12 @@
 import type { ClientBundle } from '../db/queries';
 import { completeness } from '../domain/gaps';
 import { objectiveStatus, type ObjectiveStatusInfo } from '../domain/objective';
-import type { Decision, Handoff, HandoffTemplate, LifecycleEvent, Owner, SignerRole } from '../domain/schemas';
+import type { Decision, Handoff, HandoffTemplate, LifecycleEvent, SignerRole } from '../domain/schemas';
 import { HANDOFF_KINDS } from '../domain/schemas';
 import { defaultTemplate } from '../domain/templates';
-import { CIRCULATION_DUE_HOURS } from '../triage/summary';
-import { HOUR_MS } from '../domain/time';
+import { FORMER_STAKEHOLDER, ownerName } from '../domain/people';
+import { circulatedAtOf, circulation } from '../domain/windows';
+import { roleLabel } from '../domain/words';
 
 export interface HandoffStep {
   kind: 'submitted' | 'rejected' | 'accepted';
@@ -44,7 +45,7 @@ export function handoffViews(b: ClientBundle, now: number): HandoffView[] {
     .sort((x, y) => HANDOFF_KINDS.indexOf(x.kind) - HANDOFF_KINDS.indexOf(y.kind) || x.createdAt - y.createdAt)
     .map((h) => {
       const template = templates.get(h.kind) ?? defaultTemplate(h.kind);
-      const label = (key: string) => template.fields.find((f) => f.key === key)?.label ?? fieldWords(key);
+      const label = (key: string) => template.fields.find((f) => f.key === key)?.label ?? roleLabel(key);
       const history = (byHandoff.get(h.id) ?? [])
         .sort((x, y) => x.at - y.at)
         .map((e): HandoffStep => {
@@ -98,7 +99,7 @@ export function objectiveView(b: ClientBundle, now: number): ObjectiveView | nul
   const signatures = ROLES.map((role): SignatureView => {
     const s = status.signedBy.find((g) => g.role === role);
     return s
-      ? { role, name: names.get(s.stakeholderId) ?? 'a former stakeholder', version: s.version, at: s.at, current: s.version === o.version }
+      ? { role, name: names.get(s.stakeholderId) ?? FORMER_STAKEHOLDER, version: s.version, at: s.at, current: s.version === o.version }
       : { role, name: null, version: null, at: null, current: false };
   });
   const versions = new Map<number, VersionView>();
@@ -111,7 +112,7 @@ export function objectiveView(b: ClientBundle, now: number): ObjectiveView | nul
     if (typeof v !== 'number' || typeof role !== 'string' || !ROLES.includes(role as SignerRole)) continue;
     let view = versions.get(v);
     if (!view) versions.set(v, (view = { version: v, signings: [], current: v === o.version }));
-    view.signings.push({ role: role as SignerRole, name: (typeof who === 'string' && names.get(who)) || 'a former stakeholder', at: e.at, actor: e.actor });
+    view.signings.push({ role: role as SignerRole, name: (typeof who === 'string' && names.get(who)) || FORMER_STAKEHOLDER, at: e.at, actor: e.actor });
   }
   return { status, signatures, versions: [...versions.values()].sort((x, y) => y.version - x.version) };
 }
@@ -128,30 +129,21 @@ export interface DecisionView {
 
 /** Decisions newest first, with circulation (field or event) and the reopen chain. */
 export function decisionViews(b: ClientBundle, now: number): DecisionView[] {
-  const circulated = new Set<string>();
-  for (const e of b.events) if (e.name === 'decision_circulated' && typeof e.payload['decisionId'] === 'string') circulated.add(e.payload['decisionId']);
+  const circulations = b.events.filter((e) => e.name === 'decision_circulated');
   const byId = new Map(b.decisions.map((d) => [d.id, d]));
   const reopenedBy = new Map<string, Decision>();
   for (const d of b.decisions) if (d.reopens) reopenedBy.set(d.reopens, d);
-  const names = new Map(b.stakeholders.map((s) => [s.id, s.name]));
-  const ownerName = (o: Owner) => (o.kind === 'member' ? o.name : (names.get(o.stakeholderId) ?? o.name ?? 'a former stakeholder'));
   return [...b.decisions]
     .sort((x, y) => y.decidedAt - x.decidedAt)
     .map((d) => {
-      const isCirculated = d.circulatedAt !== undefined || circulated.has(d.id);
+      const c = circulation(d, circulatedAtOf(d, circulations), now);
       return {
         decision: d,
-        owner: ownerName(d.owner),
-        circulated: isCirculated,
-        overdue: !isCirculated && now > d.decidedAt + CIRCULATION_DUE_HOURS * HOUR_MS,
+        owner: ownerName(d.owner, b.stakeholders),
+        circulated: c.circulated,
+        overdue: c.overdue,
         reopens: d.reopens ? (byId.get(d.reopens) ?? null) : null,
         reopenedBy: reopenedBy.get(d.id) ?? null,
       };
     });
-}
-
-/** A field key no template names any more (`executive_sponsor`) → "Executive sponsor". */
-function fieldWords(key: string): string {
-  const words = key.replace(/_/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

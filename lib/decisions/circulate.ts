@@ -7,41 +7,9 @@
  * text and renders in Slack, Teams, Jira, GitHub) and `text/html` = the same summary as HTML (Gmail, Outlook and
  * docs paste it formatted). The `mailto:` body is the plain-text version: mail clients do not render Markdown.
  */
+import { isEmail, ownerName, samePerson, type Person } from '../domain/people';
 import type { Decision, Owner, Stakeholder } from '../domain/schemas';
-import type { LifecycleEvent } from '../domain/schemas';
-import { HOUR_MS } from '../domain/time';
-import { isEmail, samePerson, type Person } from '../domain/people';
-
-/** Decisions must be circulated within this long of being decided. */
-export const CIRCULATE_WITHIN_MS = 24 * HOUR_MS;
-
-export interface Circulation {
-  circulated: boolean;
-  /** When it was circulated (the decision's own `circulatedAt` or the first `decision_circulated` event). */
-  at?: number;
-  /** `decidedAt` + 24 h. */
-  dueAt: number;
-  /** Time left until due (negative when overdue); 0 once circulated. */
-  leftMs: number;
-  overdue: boolean;
-}
-
-/** When a decision was circulated, from its own field or the `decision_circulated` events about it. */
-export function circulatedAtOf(decision: Pick<Decision, 'id' | 'circulatedAt'>, events: readonly Pick<LifecycleEvent, 'name' | 'at' | 'payload'>[]): number | undefined {
-  let at = decision.circulatedAt;
-  for (const e of events) {
-    if (e.name === 'decision_circulated' && e.payload.decisionId === decision.id && (at === undefined || e.at < at)) at = e.at;
-  }
-  return at;
-}
-
-/** Where a decision stands against the 24-hour rule at `now`. */
-export function circulation(decision: Pick<Decision, 'decidedAt'>, circulatedAt: number | undefined, now: number): Circulation {
-  const dueAt = decision.decidedAt + CIRCULATE_WITHIN_MS;
-  if (circulatedAt !== undefined) return { circulated: true, at: circulatedAt, dueAt, leftMs: 0, overdue: false };
-  const leftMs = dueAt - now;
-  return { circulated: false, dueAt, leftMs, overdue: leftMs < 0 };
-}
+import { formatDayTime } from '../domain/words';
 
 /** "24 h left", "5 h 20 min left", "40 min left", "3 h overdue", "2 days overdue". */
 export function formatTimeLeft(leftMs: number): string {
@@ -83,23 +51,10 @@ export interface Summary {
 }
 
 function nameOf(owner: Owner, people: SummaryPeople): string {
-  if (owner.kind === 'member') return owner.name;
-  return people.stakeholders.find((s) => s.id === owner.stakeholderId)?.name ?? owner.name ?? 'a stakeholder';
+  return ownerName(owner, people.stakeholders);
 }
 
 const SOURCE_WORDS = { meeting: 'in a meeting', call: 'on a call', email: 'by email' } as const;
-
-function when(at: number, timeZone?: string): string {
-  return new Date(at).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  });
-}
 
 /** Markdown-escape inline text so a title like `*urgent* [draft]` stays literal. */
 export function mdEscape(s: string): string {
@@ -114,8 +69,8 @@ function htmlEscape(s: string): string {
 export function decisionSummary(decision: Decision, ctx: SummaryContext): Summary {
   const owner = nameOf(decision.owner, ctx);
   const participants = decision.participants.map((p) => nameOf(p, ctx));
-  const decided = `${when(decision.decidedAt, ctx.timeZone)}, ${SOURCE_WORDS[decision.source]}`;
-  const reopens = ctx.reopened ? `“${ctx.reopened.title}” (decided ${when(ctx.reopened.decidedAt, ctx.timeZone)})` : null;
+  const decided = `${formatDayTime(decision.decidedAt, ctx.timeZone)}, ${SOURCE_WORDS[decision.source]}`;
+  const reopens = ctx.reopened ? `“${ctx.reopened.title}” (decided ${formatDayTime(ctx.reopened.decidedAt, ctx.timeZone)})` : null;
   const rows: [string, string][] = [
     ['Client', ctx.clientName],
     ['Owner', owner],

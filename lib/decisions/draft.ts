@@ -4,7 +4,8 @@
  * must hold before it is saved. `components/DecisionForm.tsx` renders these; the repositories validate again.
  */
 import type { DecisionSource, Owner, Stakeholder } from '../domain/schemas';
-import { isEmail, parsePerson, type Person } from '../domain/people';
+import { isEmail, normalizeName, ownerName, parsePerson, type Person } from '../domain/people';
+import { roleLabel } from '../domain/words';
 
 /** The people an owner or participant may be: the client's stakeholders, then our teammates. */
 export interface PeopleDirectory {
@@ -54,18 +55,17 @@ export const PARTICIPANTS_MAX = 50;
 /** Clocks differ between devices: a decided-at this far ahead of now is still accepted. */
 export const FUTURE_SLACK_MS = 5 * 60_000;
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const norm = normalizeName;
 const words = (s: string) => norm(s).split(/[\s.@<>_-]+/).filter(Boolean);
 
 /** The label a chosen owner is shown with. */
 export function ownerLabel(owner: Owner, dir?: PeopleDirectory): string {
-  if (owner.kind === 'member') return owner.name;
-  return dir?.stakeholders.find((s) => s.id === owner.stakeholderId)?.name ?? owner.name ?? 'Unknown stakeholder';
+  return ownerName(owner, dir?.stakeholders ?? []);
 }
 
 function stakeholderSuggestion(s: PeopleDirectory['stakeholders'][number]): OwnerSuggestion {
-  const role = s.roles[0]?.replace(/_/g, ' ');
-  const detail = [role ? role[0]!.toUpperCase() + role.slice(1) : '', s.title].filter(Boolean).join(' · ') || 'Stakeholder';
+  const role = s.roles[0];
+  const detail = [role ? roleLabel(role) : '', s.title].filter(Boolean).join(' · ') || 'Stakeholder';
   return { owner: { kind: 'stakeholder', stakeholderId: s.id, name: s.name }, label: s.name, detail };
 }
 

@@ -6,7 +6,7 @@
 import { firstEventAt, type ClientBundle } from './bundle';
 import { criterionStatus, objectiveStatus } from './objective';
 import type { Criterion, Evidence, Stakeholder } from './schemas';
-import { roleName } from './stakeholders';
+import { roleName } from './words';
 import { FIELD_KEYS } from './templates';
 import { isoDate } from './time';
 

@@ -5,7 +5,8 @@
  * stakeholders up through a Map built once per call.
  */
 import type { AcceptanceRule, Criterion, FieldValue, Handoff, HandoffTemplate, PayloadField, Stakeholder } from './schemas';
-import { isEngaged, roleName } from './stakeholders';
+import { isEngaged } from './stakeholders';
+import { roleName } from './words';
 import { DAY_MS } from './time';
 
 export interface GapContext {

@@ -4,7 +4,8 @@
  */
 import { firstEventAt } from './bundle';
 import type { Client, Handoff, LifecycleEvent, Stakeholder } from './schemas';
-import { DEFAULT_ENGAGED_WITHIN_DAYS, coverage, isEngaged } from './stakeholders';
+import { coverage, isEngaged } from './stakeholders';
+import { DEFAULT_ENGAGED_WITHIN_DAYS } from './windows';
 import { DAY_MS, addMonths, medianOrNull, monthKey } from './time';
 import { groupBy } from './group-by';
 

@@ -10,6 +10,8 @@ export interface Person {
   email?: string;
 }
 
+import type { Owner, Stakeholder } from './schemas';
+
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const ANGLE = /^(.*?)<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/;
 
@@ -49,7 +51,11 @@ function nameFromEmail(email: string): string {
     .join(' ');
 }
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A name compared ignoring case and spacing: "  Dana   KIM " and "dana kim" are the same key. */
+export function normalizeName(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+const norm = normalizeName;
 
 /**
  * Whether two written people are the same person: equal emails when both have one (a name then does not matter,
@@ -72,4 +78,20 @@ export function isMe(written: string | undefined | null, me: Person): boolean {
 /** `Name <email>` or `Name`, the way `actorOf` writes people. */
 export function formatPerson(p: Person): string {
   return p.email ? `${p.name} <${p.email}>` : p.name;
+}
+
+/** What an owner is called when the stakeholder it named is no longer on the map. */
+export const FORMER_STAKEHOLDER = 'a former stakeholder';
+
+/** A lookup from stakeholder id to name over `stakeholders`, naming a removed one `FORMER_STAKEHOLDER`. */
+export function stakeholderNames(stakeholders: Iterable<Pick<Stakeholder, 'id' | 'name'>>): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const s of stakeholders) names.set(s.id, s.name);
+  return (id) => names.get(id) ?? FORMER_STAKEHOLDER;
+}
+
+/** An owner's name: one of our people by the name written on it, a stakeholder by the map's current name. */
+export function ownerName(owner: Owner, stakeholders: readonly Pick<Stakeholder, 'id' | 'name'>[]): string {
+  if (owner.kind === 'member') return owner.name;
+  return stakeholders.find((s) => s.id === owner.stakeholderId)?.name ?? owner.name ?? FORMER_STAKEHOLDER;
 }

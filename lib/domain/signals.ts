@@ -4,11 +4,14 @@
  * facts); `code` says which variant it is.
  */
 import type { ClientBundle } from './bundle';
-import { addBusinessDays, businessDaysBetween } from './business-days';
+import { businessDaysBetween } from './business-days';
 import { objectiveStatus } from './objective';
+import { stakeholderNames } from './people';
 import type { Handoff, HandoffKind, Stakeholder } from './schemas';
 import { DISAGREEMENT_THRESHOLD, jaccard, wordSet } from './similarity';
-import { DEFAULT_ENGAGED_WITHIN_DAYS, coverage, holdersOf, isEngaged, roleName } from './stakeholders';
+import { coverage, holdersOf, isEngaged } from './stakeholders';
+import { DEFAULT_ENGAGED_WITHIN_DAYS, isPastSla, REOPEN_WINDOW_DAYS, reopenedQuickly } from './windows';
+import { roleName } from './words';
 import { defaultTemplate } from './templates';
 import { DAY_MS, isoDate } from './time';
 
@@ -36,7 +39,7 @@ export const SIGNAL_TITLES: Record<SignalCode, string> = {
   definitions_disagree: 'Stakeholders give different definitions of success',
   definition_differs_from_objective: "A stakeholder's definition of success differs from the objective",
   sponsor_not_signed: 'The project sponsor is not the executive sponsor, and the executive sponsor has not signed',
-  decision_reopened: 'A decision was reopened within 7 days of being made',
+  decision_reopened: `A decision was reopened within ${REOPEN_WINDOW_DAYS} days of being made`,
   handoff_rejected: 'A hand-over was rejected',
   handoff_overdue: 'A hand-over is unanswered past its SLA',
   single_thread: 'Single-thread risk',
@@ -45,16 +48,12 @@ export const SIGNAL_TITLES: Record<SignalCode, string> = {
   changed_since_signed: 'The objective changed since it was signed',
 };
 
-/** A decision reopened within this many days of being made is a signal. */
-export const REOPEN_WINDOW_DAYS = 7;
-
 /** Every signal that holds for the client now, in signal order. */
 export function findSignals(bundle: ClientBundle): Signal[] {
   const out: Signal[] = [];
   const push = (signal: Signal['signal'], code: SignalCode, fact: string) =>
     out.push({ signal, code, title: SIGNAL_TITLES[code], fact });
-  const names = new Map(bundle.stakeholders.map((s) => [s.id, s.name]));
-  const nameOf = (id: string) => names.get(id) ?? 'someone no longer on the map';
+  const nameOf = stakeholderNames(bundle.stakeholders);
 
   // 1. Definitions of success disagree, among stakeholders or with the objective's outcome.
   const defs = bundle.stakeholders
@@ -105,9 +104,8 @@ export function findSignals(bundle: ClientBundle): Signal[] {
   for (const b of bundle.decisions) {
     const a = b.reopens ? decisions.get(b.reopens) : undefined;
     if (!a) continue;
-    const gap = b.decidedAt - a.decidedAt;
-    if (gap < 0 || gap > REOPEN_WINDOW_DAYS * DAY_MS) continue;
-    const days = Math.floor(gap / DAY_MS);
+    if (!reopenedQuickly(a, b)) continue;
+    const days = Math.floor((b.decidedAt - a.decidedAt) / DAY_MS);
     const after = days === 0 ? 'the same day' : `${days} ${days === 1 ? 'day' : 'days'} later`;
     push(3, 'decision_reopened', `“${a.title}” (decided ${isoDate(a.decidedAt)}) was reopened ${after} by “${b.title}” (${isoDate(b.decidedAt)}).`);
   }
@@ -119,12 +117,13 @@ export function findSignals(bundle: ClientBundle): Signal[] {
       const why = r?.reasons.length ? `: ${r.reasons.map((x) => `${fieldLabel(h.kind, x.field)} — ${x.reason}`).join('; ')}` : '';
       const when = r ? ` on ${isoDate(r.at)}${r.by ? ` by ${r.by}` : ''}` : h.rejectedAt ? ` on ${isoDate(h.rejectedAt)}` : '';
       push(4, 'handoff_rejected', `The ${kindLabel(h.kind)} hand-over was rejected${when}${why}.`);
-    } else if (h.status === 'submitted' && h.submittedAt !== undefined && bundle.now > addBusinessDays(h.submittedAt, h.slaBusinessDays)) {
-      const waited = businessDaysBetween(h.submittedAt, bundle.now);
+    } else if (isPastSla(h, bundle.now)) {
+      const submittedAt = h.submittedAt ?? h.createdAt;
+      const waited = businessDaysBetween(submittedAt, bundle.now);
       push(
         4,
         'handoff_overdue',
-        `The ${kindLabel(h.kind)} hand-over submitted ${isoDate(h.submittedAt)} is unanswered after ${waited} business days (SLA ${h.slaBusinessDays})${receiver(h)}.`,
+        `The ${kindLabel(h.kind)} hand-over submitted ${isoDate(submittedAt)} is unanswered after ${waited} business days (SLA ${h.slaBusinessDays})${receiver(h)}.`,
       );
     }
   }
@@ -159,6 +158,7 @@ export function findSignals(bundle: ClientBundle): Signal[] {
   return out;
 }
 
+/** The hand-over's name in a sentence: its default template's label, as the panel's heading shows it. */
 function kindLabel(kind: HandoffKind): string {
   return defaultTemplate(kind).label.toLowerCase();
 }

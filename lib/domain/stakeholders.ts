@@ -4,11 +4,10 @@
  */
 import type { Stakeholder, StakeholderRole } from './schemas';
 import { DAY_MS } from './time';
+import { DEFAULT_ENGAGED_WITHIN_DAYS } from './windows';
 
 export type Quadrant = 'champion' | 'mobilizer' | 'supporter' | 'bystander' | 'blocker' | 'unrated';
 
-/** Days within which a stakeholder counts as actively engaged, unless a caller says otherwise. */
-export const DEFAULT_ENGAGED_WITHIN_DAYS = 45;
 
 /**
  * Roles that make a stakeholder a decision-maker whatever their influence rating: the people who sign, buy, run
@@ -26,10 +25,6 @@ export const DECISION_ROLES: readonly StakeholderRole[] = [
 export const KEY_ROLES = ['executive_sponsor', 'project_sponsor', 'operating_owner', 'technical_owner'] as const;
 export type KeyRole = (typeof KEY_ROLES)[number];
 
-/** `executive_sponsor` → `executive sponsor`, for sentences. */
-export function roleName(role: StakeholderRole): string {
-  return role.replace(/_/g, ' ');
-}
 
 /**
  * Influence × stance: high+pro champion, high+neutral mobilizer, low+pro supporter, low+neutral bystander. Anyone

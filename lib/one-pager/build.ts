@@ -7,8 +7,10 @@
 import { firstEventAt, type ClientBundle } from '../domain/bundle';
 import { businessCase } from '../domain/business-case';
 import { criterionStatus, objectiveStatus, type CriterionStatus } from '../domain/objective';
-import type { Criterion, Objective, SignerRole } from '../domain/schemas';
+import type { Criterion, Objective } from '../domain/schemas';
 import { DAY_MS } from '../domain/time';
+import { stakeholderNames } from '../domain/people';
+import { formatDay, roleLabel, roleName } from '../domain/words';
 
 export interface OnePagerCriterion {
   metric: string;
@@ -46,12 +48,6 @@ export interface OnePager {
   toConfirm: string[];
 }
 
-const SIGNER_NAMES: Record<SignerRole, string> = {
-  executive_sponsor: 'Executive sponsor',
-  project_sponsor: 'Project sponsor',
-  operating_owner: 'Operating owner',
-};
-
 /** The four questions of DOMAIN.md, as the customer would ask them of themselves. */
 export const ONE_PAGER_QUESTIONS = [
   'Our goal, and whether it still holds',
@@ -68,11 +64,6 @@ const STATUS_WORDS: Record<CriterionStatus, { text: string; tone: OnePagerCriter
   unknown: { text: 'Not measured yet', tone: 'neutral' },
 };
 
-/** A calendar date people read: 23 Nov 2026. */
-export function dayText(at: number): string {
-  return new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** Whether the client is at the expansion step (it has an adoption → expansion hand-over or an expansion signal). */
 export function isExpansion(bundle: ClientBundle): boolean {
   return bundle.handoffs.some((h) => h.kind === 'adoption_to_expansion') || bundle.events.some((e) => e.name === 'expansion_signal_detected');
@@ -81,8 +72,7 @@ export function isExpansion(bundle: ClientBundle): boolean {
 /** The one-pager's content for a client. */
 export function buildOnePager(bundle: ClientBundle): OnePager {
   const { client, objective, stakeholders, now } = bundle;
-  const names = new Map(stakeholders.map((s) => [s.id, s.name]));
-  const nameOf = (id: string) => names.get(id) ?? 'a former team member';
+  const nameOf = stakeholderNames(stakeholders);
   const signedAt = firstEventAt(bundle.events, 'contract_signed');
   const toConfirm: string[] = [];
   let standing = 'No shared objective has been written yet.';
@@ -90,11 +80,11 @@ export function buildOnePager(bundle: ClientBundle): OnePager {
   if (objective) {
     const st = objectiveStatus(objective, now);
     if (st.changedSinceSigned) standing = `Draft of version ${objective.version}: changed since it was last signed, to be signed again.`;
-    else if (st.draft) standing = `Draft (version ${objective.version}): waiting for the ${st.missingSigners.map((r) => SIGNER_NAMES[r].toLowerCase()).join(', ')} to sign.`;
+    else if (st.draft) standing = `Draft (version ${objective.version}): waiting for the ${st.missingSigners.map((r) => roleName(r)).join(', ')} to sign.`;
     else standing = `Agreed and signed by all three sponsors (version ${objective.version}).`;
-    if (st.draft) toConfirm.push(`Signatures missing: ${st.missingSigners.map((r) => SIGNER_NAMES[r].toLowerCase()).join(', ')}.`);
+    if (st.draft) toConfirm.push(`Signatures missing: ${st.missingSigners.map((r) => roleName(r)).join(', ')}.`);
     if (st.changedSinceSigned) toConfirm.push(`Version ${objective.version} has not been signed yet.`);
-    if (st.reviewOverdue) toConfirm.push(`The review was due ${dayText(st.reviewDueAt)}: confirm the goal still holds before sharing.`);
+    if (st.reviewOverdue) toConfirm.push(`The review was due ${formatDay(st.reviewDueAt)}: confirm the goal still holds before sharing.`);
     if (!objective.outcome.trim()) toConfirm.push('The outcome sentence is empty.');
     obj = {
       outcome: objective.outcome.trim(),
@@ -102,7 +92,7 @@ export function buildOnePager(bundle: ClientBundle): OnePager {
       nonScope: objective.nonScope.filter((s) => s.trim()),
       criteria: objective.successCriteria.map((c) => criterionRow(c, signedAt, now)),
       decisionOwners: objective.decisionOwners.map((d) => ({ area: d.area, name: nameOf(d.stakeholderId) })),
-      signatures: st.signedBy.map((g) => ({ role: SIGNER_NAMES[g.role], name: nameOf(g.stakeholderId), version: g.version, date: dayText(g.at) })),
+      signatures: st.signedBy.map((g) => ({ role: roleLabel(g.role), name: nameOf(g.stakeholderId), version: g.version, date: formatDay(g.at) })),
       review: reviewLine(objective, st.reviewDueAt),
     };
   } else {
@@ -121,7 +111,7 @@ export function buildOnePager(bundle: ClientBundle): OnePager {
   return {
     clientName: client.name,
     title: cases ? `${client.name}: shared objective and the case for the next step` : `${client.name}: shared objective`,
-    prepared: `Prepared ${dayText(now)}`,
+    prepared: `Prepared ${formatDay(now)}`,
     standing,
     objective: obj,
     businessCase: cases,
@@ -133,13 +123,13 @@ function criterionRow(c: Criterion, signedAt: number | undefined, now: number): 
   const p = criterionStatus(c, signedAt, now);
   const unit = c.unit ? (c.unit === '%' ? '%' : ` ${c.unit}`) : '';
   const target = typeof c.target === 'number' ? `${c.lowerIsBetter ? 'at most' : 'at least'} ${c.target}${unit}` : 'to be set';
-  const due = c.dueDay === undefined ? 'to be set' : signedAt === undefined ? `day ${c.dueDay}` : dayText(signedAt + c.dueDay * DAY_MS);
+  const due = c.dueDay === undefined ? 'to be set' : signedAt === undefined ? `day ${c.dueDay}` : formatDay(signedAt + c.dueDay * DAY_MS);
   const words = STATUS_WORDS[p.status];
   return { metric: c.metric, target, due, current: c.current === undefined ? '—' : `${c.current}${unit}`, status: words.text, tone: words.tone };
 }
 
 function reviewLine(o: Objective, dueAt: number): string {
-  return `We review this page together every ${o.reviewCadenceDays} days; next review ${dayText(dueAt)}.`;
+  return `We review this page together every ${o.reviewCadenceDays} days; next review ${formatDay(dueAt)}.`;
 }
 
 /** The one-pager as Markdown: the same words as the printable page, for email, wikis and shared drives. */
@@ -176,7 +166,7 @@ function inTheirWords(line: string): string {
   return line
     .replace(/^Use case they run: /, 'In use today: ')
     .replace(/^Current: next review/, 'Still current: next review')
-    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => dayText(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => formatDay(Date.UTC(Number(y), Number(m) - 1, Number(d))));
 }
 
 function cell(s: string): string {

@@ -3,7 +3,8 @@
  * tables: open hand-overs by `status`, recent decisions by `decidedAt` and recent events by `at`.
  */
 import { DAY_MS } from '../domain/time';
-import { DECISION_WINDOW_DAYS, type QueueInput } from './rules';
+import { QUEUE_DECISION_DAYS } from '../domain/windows';
+import type { QueueInput } from './rules';
 import { isMe, type Person } from '../domain/people';
 import type { BatonDb } from '../db/schema';
 
@@ -13,7 +14,7 @@ import type { BatonDb } from '../db/schema';
  * objectives and names of only the clients involved or owned by me.
  */
 export async function loadQueueInput(db: BatonDb, me: Person, now: number): Promise<QueueInput> {
-  const since = now - DECISION_WINDOW_DAYS * DAY_MS;
+  const since = now - QUEUE_DECISION_DAYS * DAY_MS;
   return db.transaction('r', [db.clients, db.handoffs, db.decisions, db.events, db.objectives], async () => {
     const [handoffs, decisions, events, clients] = await Promise.all([
       db.handoffs.where('status').anyOf('submitted', 'rejected').toArray(),

@@ -12,7 +12,7 @@
  * 3. `handoff_overdue`: submitted, unanswered past its SLA (`slaBusinessDays` business days from submission), and
  *    I sent it or own the client. Not urgent for me: I can only nudge the receiver.
  * 4. `decision_not_circulated`: a decision I logged (its `decision_logged`/`decision_reopened` event's actor) or own
- *    (a member owner), decided in the last `DECISION_WINDOW_DAYS` days, with no `circulatedAt` and no
+ *    (a member owner), decided in the last `QUEUE_DECISION_DAYS` days (`lib/domain/windows.ts`), with no `circulatedAt` and no
  *    `decision_circulated` event. Urgent once the 24 hours are over.
  * 5. `objective_review_overdue`: the objective of a client I own (sales or CS owner) is past its review cadence.
  *    Not urgent: it is planned work.
@@ -20,15 +20,13 @@
  * Order: urgent first, then by due time (soonest or most overdue first), then by client name.
  * The badge shows `urgentCount(items)`.
  */
-import { addBusinessDays } from '../domain/business-days';
 import { objectiveStatus } from '../domain/objective';
-import type { Client, Decision, Handoff, HandoffKind, LifecycleEvent, Objective } from '../domain/schemas';
+import type { Client, Decision, Handoff, LifecycleEvent, Objective } from '../domain/schemas';
 import { DAY_MS } from '../domain/time';
-import { circulatedAtOf, circulation, formatTimeLeft } from '../decisions/circulate';
+import { formatTimeLeft } from '../decisions/circulate';
+import { circulatedAtOf, circulation, handoffDueAt, QUEUE_DECISION_DAYS, withinDays } from '../domain/windows';
+import { handoffKindLabel, plural } from '../domain/words';
 import { isMe, nameOf, type Person } from '../domain/people';
-
-/** Decisions older than this leave the queue even if never circulated (the dashboard still lists them). */
-export const DECISION_WINDOW_DAYS = 14;
 
 export type QueueKind =
   | 'handoff_awaiting_me'
@@ -70,22 +68,9 @@ export interface QueueInput {
   objectives: readonly Objective[];
 }
 
-export const HANDOFF_LABELS: Record<HandoffKind, string> = {
-  lead_to_opportunity: 'Lead → opportunity',
-  opportunity_to_close: 'Opportunity → close',
-  close_to_onboarding: 'Close → onboarding',
-  onboarding_to_adoption: 'Onboarding → adoption',
-  adoption_to_expansion: 'Adoption → expansion',
-};
-
-/** When a submitted hand-over's answer is due. */
-export function handoffDueAt(h: Pick<Handoff, 'submittedAt' | 'createdAt' | 'slaBusinessDays'>): number {
-  return addBusinessDays(h.submittedAt ?? h.createdAt, h.slaBusinessDays);
-}
-
 function lateBy(ms: number): string {
   const days = Math.floor(ms / DAY_MS);
-  if (days >= 1) return `${days} day${days === 1 ? '' : 's'}`;
+  if (days >= 1) return plural(days, 'day');
   const h = Math.max(1, Math.floor(ms / 3_600_000));
   return `${h} h`;
 }
@@ -103,7 +88,7 @@ export function buildQueue(input: QueueInput): QueueItem[] {
 
   for (const h of input.handoffs) {
     const base = { clientId: h.clientId, clientName: clientName(h.clientId), handoffId: h.id, ...(h.dealId ? { dealId: h.dealId } : {}) };
-    const label = HANDOFF_LABELS[h.kind];
+    const label = handoffKindLabel(h.kind);
     if (h.status === 'submitted') {
       const dueAt = handoffDueAt(h);
       const overdue = now > dueAt;
@@ -150,9 +135,8 @@ export function buildQueue(input: QueueInput): QueueItem[] {
       loggedBy.set(e.payload.decisionId, e.actor);
     }
   }
-  const since = now - DECISION_WINDOW_DAYS * DAY_MS;
   for (const d of input.decisions) {
-    if (d.decidedAt < since) continue;
+    if (!withinDays(d.decidedAt, now, QUEUE_DECISION_DAYS)) continue;
     const mine = isMe(loggedBy.get(d.id), me) || (d.owner.kind === 'member' && isMe(d.owner.email ? `${d.owner.name} <${d.owner.email}>` : d.owner.name, me));
     if (!mine) continue;
     const c = circulation(d, circulatedAtOf(d, input.events), now);

@@ -4,13 +4,14 @@
  * (a handful of `toArray` calls), groups them by client once, and decides each client in one pass: no per-client
  * queries, no zod.
  */
-import { addBusinessDays, businessDaysBetween } from '../domain/business-days';
+import { businessDaysBetween } from '../domain/business-days';
 import { reviewOverdueDays } from '../domain/objective';
-import type { HandoffKind } from '../domain/schemas';
 import { nameOf } from '../domain/people';
-import { DEFAULT_ENGAGED_WITHIN_DAYS, isEngaged, isSingleThreaded } from '../domain/stakeholders';
-import { DAY_MS, HOUR_MS } from '../domain/time';
-import { CIRCULATION_DUE_HOURS, inWindow, summarizeClients, type TriageClient, type TriageDecision, type TriageHandoff, type TriageInput, type TriageObjective, type TriageSummary } from './summary';
+import { isEngaged, isSingleThreaded } from '../domain/stakeholders';
+import { DAY_MS } from '../domain/time';
+import { circulationDueAt, DEFAULT_ENGAGED_WITHIN_DAYS, handoffDueAt } from '../domain/windows';
+import { handoffKindLabel, plural, roleName } from '../domain/words';
+import { inWindow, summarizeClients, type TriageClient, type TriageDecision, type TriageHandoff, type TriageInput, type TriageObjective, type TriageSummary } from './summary';
 
 export type TriageCode =
   | 'handoff_rejected'
@@ -75,19 +76,6 @@ export interface Triage {
   clients: number;
 }
 
-const KIND_LABEL: Record<HandoffKind, string> = {
-  lead_to_opportunity: 'Lead → opportunity',
-  opportunity_to_close: 'Opportunity → close',
-  close_to_onboarding: 'Close → onboarding',
-  onboarding_to_adoption: 'Onboarding → adoption',
-  adoption_to_expansion: 'Adoption → expansion',
-};
-
-/** `close_to_onboarding` → "Close → onboarding". */
-export function handoffKindLabel(kind: HandoffKind): string {
-  return KIND_LABEL[kind];
-}
-
 /** The triage of every client, one pass over the grouped rows. */
 export function buildTriage(input: TriageInput): Triage {
   return triageFromSummaries(summarizeClients(input), input.now);
@@ -122,20 +110,20 @@ export function triageRow(s: TriageSummary, now: number): TriageRow | null {
 }
 
 function handoffIssues(h: TriageHandoff, now: number, out: TriageIssue[]): void {
-  const kind = KIND_LABEL[h.kind];
+  const kind = handoffKindLabel(h.kind);
   if (h.status === 'rejected') {
     const at = h.rejection?.at ?? h.rejectedAt ?? h.createdAt;
     const why = h.rejection?.reason;
     out.push({ code: 'handoff_rejected', since: at, fact: `${kind} rejected${h.rejection?.by ? ` by ${nameOf(h.rejection.by)}` : ''}${why ? `: “${why}”` : ''}` });
   } else if (h.status === 'submitted') {
     const submitted = h.submittedAt ?? h.createdAt;
-    const dueAt = addBusinessDays(submitted, h.slaBusinessDays);
+    const dueAt = handoffDueAt(h);
     const waiting = h.receiverOwner ? ` on ${nameOf(h.receiverOwner)}` : '';
     if (now > dueAt) {
       const n = businessDaysBetween(submitted, now);
-      out.push({ code: 'handoff_overdue', since: dueAt, fact: `${kind} waiting${waiting} ${n} business days (SLA ${h.slaBusinessDays})` });
+      out.push({ code: 'handoff_overdue', since: dueAt, fact: `${kind} waiting${waiting} ${plural(n, 'business day')} (SLA ${h.slaBusinessDays})` });
     } else {
-      out.push({ code: 'handoff_awaiting', since: submitted, fact: `${kind} waiting${waiting}, due in ${Math.max(0, h.slaBusinessDays - businessDaysBetween(submitted, now))} business days` });
+      out.push({ code: 'handoff_awaiting', since: submitted, fact: `${kind} waiting${waiting}, due in ${plural(Math.max(0, h.slaBusinessDays - businessDaysBetween(submitted, now)), 'business day')}` });
     }
   }
   if (h.incompleteAtClose && h.status !== 'accepted') {
@@ -150,10 +138,10 @@ function objectiveIssues(o: TriageObjective, now: number, out: TriageIssue[]): v
   }
   if (now > o.reviewDueAt) {
     const days = reviewOverdueDays(o.reviewDueAt, now);
-    out.push({ code: 'objective_review_overdue', since: o.reviewDueAt, fact: `Review ${days} ${days === 1 ? 'day' : 'days'} overdue (every ${o.reviewCadenceDays} days)` });
+    out.push({ code: 'objective_review_overdue', since: o.reviewDueAt, fact: `Review ${plural(days, 'day')} overdue (every ${o.reviewCadenceDays} days)` });
   }
   if (o.missingSigners.length > 0) {
-    const missing = o.missingSigners.map((r) => r.replace(/_/g, ' '));
+    const missing = o.missingSigners.map(roleName);
     out.push({ code: 'objective_unsigned', since: o.createdAt, fact: `Not signed by the ${missing.join(', ')}` });
   }
 }
@@ -179,11 +167,11 @@ function stakeholderIssues(s: TriageSummary, now: number, out: TriageIssue[]): v
 function decisionIssues(list: readonly TriageDecision[], now: number, out: TriageIssue[]): void {
   for (const d of list) {
     if (!inWindow(d.decidedAt, now)) continue;
-    const due = d.decidedAt + CIRCULATION_DUE_HOURS * HOUR_MS;
+    const due = circulationDueAt(d.decidedAt);
     if (d.uncirculated && now > due) out.push({ code: 'decision_not_circulated', since: due, fact: `“${d.title}” not shared with its owners` });
     if (d.reopened) {
       const days = Math.floor((d.decidedAt - d.reopened.decidedAt) / DAY_MS);
-      out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${d.reopened.title}” reopened ${days === 0 ? 'the same day' : `after ${days} ${days === 1 ? 'day' : 'days'}`}` });
+      out.push({ code: 'decision_reopened', since: d.decidedAt, fact: `“${d.reopened.title}” reopened ${days === 0 ? 'the same day' : `after ${plural(days, 'day')}`}` });
     }
   }
 }

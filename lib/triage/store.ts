@@ -19,7 +19,8 @@
  *
  * They are local only: derived data, never synced, exported or imported.
  */
-import { DECISION_READ_DAYS, summarizeClient, summarizeClients, type TriageSummary } from './summary';
+import { TRIAGE_DECISION_READ_DAYS } from '../domain/windows';
+import { summarizeClient, summarizeClients, type TriageSummary } from './summary';
 import { triageFromSummaries, type Triage } from './rules';
 import { DAY_MS } from '../domain/time';
 import type { LifecycleEvent } from '../domain/schemas';
@@ -207,7 +208,7 @@ async function writeBuckets(db: BatonDb, summaries: readonly TriageSummary[]): P
  * before them (`at`: a circulation comes after its decision).
  */
 async function rebuildAll(db: BatonDb, now: number): Promise<number> {
-  const since = now - DECISION_READ_DAYS * DAY_MS;
+  const since = now - TRIAGE_DECISION_READ_DAYS * DAY_MS;
   const [clients, crmLinks, deals, handoffs, stakeholders, objectives, decisions, recentEvents] = await Promise.all([
     db.clients.toArray(),
     db.crmLinks.toArray(),

@@ -4,21 +4,9 @@
  */
 import { objectiveStatus } from '../domain/objective';
 import type { Client, Crm, CrmLink, Deal, Decision, Handoff, Objective, SignerRole, Stakeholder } from '../domain/schemas';
-import { REOPEN_WINDOW_DAYS } from '../domain/signals';
 import { highInfluenceBlockers } from '../domain/stakeholders';
 import { groupBy } from '../domain/group-by';
-import { DAY_MS } from '../domain/time';
-
-/** A decision must reach all its owners within this many hours of being made. */
-export const CIRCULATION_DUE_HOURS = 24;
-/**
- * The triage is a weekly review: decisions made more than this many days ago are history there (still on the
- * client's page). It bounds both rules: not circulated, and reopened. It also lets the dashboard read only recent
- * decisions through the `decidedAt` index instead of the whole log.
- */
-export const DECISION_WINDOW_DAYS = 30;
-/** How far back the dashboard reads decisions: the window, plus the reopen window for the decisions they reopen. */
-export const DECISION_READ_DAYS = DECISION_WINDOW_DAYS + 7;
+import { reopenedQuickly, TRIAGE_DECISION_DAYS, withinDays } from '../domain/windows';
 
 /** Who a triage row is about: what it shows, filters and sorts by besides the issues. */
 export interface TriageClient {
@@ -192,14 +180,15 @@ function triageDecisions(list: readonly Decision[], circulated: ReadonlySet<stri
     // A decision someone reopened is superseded: the reopening one is what must be circulated.
     const uncirculated = d.circulatedAt === undefined && !circulated.has(d.id) && !reopenedIds.has(d.id);
     const old = d.reopens ? byId.get(d.reopens) : undefined;
-    const reopened = old && d.decidedAt - old.decidedAt <= REOPEN_WINDOW_DAYS * DAY_MS && d.decidedAt >= old.decidedAt;
+    const reopened = old && reopenedQuickly(old, d);
     if (!uncirculated && !reopened) continue;
     out.push({ title: d.title, decidedAt: d.decidedAt, uncirculated, ...(reopened ? { reopened: { title: old.title, decidedAt: old.decidedAt } } : {}) });
   }
   return out;
 }
 
-export const inWindow = (decidedAt: number, now: number) => now - decidedAt <= DECISION_WINDOW_DAYS * DAY_MS;
+/** Whether a decision is recent enough for the triage (`TRIAGE_DECISION_DAYS`). */
+export const inWindow = (decidedAt: number, now: number) => withinDays(decidedAt, now, TRIAGE_DECISION_DAYS);
 
 /** The named fields of `o` that are set (undefined ones left out, so a summary holds no empty keys). */
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {

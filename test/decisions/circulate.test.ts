@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { circulatedAtOf, circulation, decisionSummary, formatTimeLeft, mailtoUrl, mdEscape, recipients } from '../../lib/decisions/circulate';
+import { decisionSummary, formatTimeLeft, mailtoUrl, mdEscape, recipients } from '../../lib/decisions/circulate';
 import type { Decision } from '../../lib/domain/schemas';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -22,26 +22,7 @@ const decision: Decision = {
   createdAt: NOW - H,
 };
 
-describe('circulation status', () => {
-  it.each<[string, number | undefined, number, object]>([
-    ['not circulated, 22 hours left', undefined, NOW, { circulated: false, leftMs: 22 * H, overdue: false }],
-    ['overdue after 24 hours', undefined, NOW + 23 * H, { circulated: false, leftMs: -H, overdue: true }],
-    ['circulated, whenever', NOW - H, NOW + 48 * H, { circulated: true, at: NOW - H, leftMs: 0, overdue: false }],
-  ])('a decision is %s', (_, at, now, expected) => {
-    expect(circulation(decision, at, now)).toMatchObject({ ...expected, dueAt: decision.decidedAt + 24 * H });
-  });
-
-  it('takes the earliest circulation: the decision’s own field or a decision_circulated event about it', () => {
-    const events = [
-      { name: 'decision_circulated' as const, at: NOW + 5, payload: { decisionId: 'd1' } },
-      { name: 'decision_circulated' as const, at: NOW + 1, payload: { decisionId: 'other' } },
-      { name: 'decision_logged' as const, at: NOW, payload: { decisionId: 'd1' } },
-    ];
-    expect(circulatedAtOf(decision, events)).toBe(NOW + 5);
-    expect(circulatedAtOf({ ...decision, circulatedAt: NOW + 2 }, events)).toBe(NOW + 2);
-    expect(circulatedAtOf(decision, [])).toBeUndefined();
-  });
-
+describe('time left to circulate', () => {
   it.each<[number, string]>([
     [24 * H - 60_000, '24 h left'],
     [22 * H + 5 * 60_000, '22 h left'],

@@ -1,7 +1,8 @@
 /** Everything about one client on one page: hand-overs with history, objective, stakeholders, decisions, timeline. */
 import { useMemo } from 'react';
 import { EventForm, Timeline, type NewEvent } from '../../../components/dashboard/Timeline';
-import { Badge, Empty, Meter, formatDate, pct, relativeTime, type Tone } from '../../../components/ui';
+import { Badge, Empty, Meter, type Tone } from '../../../components/ui';
+import { formatDay, handoffKindLabel, pct, relativeTime, roleName } from '../../../lib/domain/words';
 import { getDb } from '../../../lib/db';
 import { useClientBundle } from '../../../lib/db/hooks';
 import { addEvent } from '../../../lib/db/repos/events';
@@ -9,11 +10,10 @@ import type { ClientBundle } from '../../../lib/db/queries';
 import { criterionStatus } from '../../../lib/domain/objective';
 import type { LifecycleEvent, Stakeholder } from '../../../lib/domain/schemas';
 import { findSignals } from '../../../lib/domain/signals';
-import { coverage, quadrant, roleName, type Quadrant } from '../../../lib/domain/stakeholders';
+import { coverage, quadrant, type Quadrant } from '../../../lib/domain/stakeholders';
 import { firstEventAt } from '../../../lib/domain/bundle';
 import { isoDate } from '../../../lib/domain/time';
 import { actorOf, useProfile } from '../../../lib/settings/profile';
-import { handoffKindLabel } from '../../../lib/triage/rules';
 import { decisionViews, handoffViews, objectiveView, type HandoffView, type ObjectiveView } from '../../../lib/clients/views';
 import { crmName, linkUrl } from '../crm';
 import { toDomainBundle } from '../data';
@@ -140,7 +140,7 @@ function ClientView({ bundle: b, now, onAddEvent }: { bundle: ClientBundle; now:
                     </div>
                     {d.decision.text ? <p className="muted">{d.decision.text}</p> : null}
                     <p className="faint">
-                      {formatDate(d.decision.decidedAt)} · {d.decision.source} · owner {d.owner}
+                      {formatDay(d.decision.decidedAt)} · {d.decision.source} · owner {d.owner}
                       {d.reopens ? ` · reopens “${d.reopens.title}”` : ''}
                       {d.reopenedBy ? ` · reopened by “${d.reopenedBy.title}”` : ''}
                     </p>
@@ -202,7 +202,7 @@ function HandoffCard({ view }: { view: HandoffView }) {
                 {s.completeness !== null ? ` at ${pct(s.completeness)}` : ''}
               </span>
               <span className="faint">
-                {formatDate(s.at)}
+                {formatDay(s.at)}
                 {s.actor ? ` · ${s.actor}` : ''}
               </span>
               {s.reasons.length ? (
@@ -280,7 +280,7 @@ function ObjectiveCard({ view, bundle: b, now }: { view: ObjectiveView; bundle: 
               <span className="label">{roleName(s.role)}</span>
               {s.name ? (
                 <span>
-                  {s.name} <span className="faint">· version {s.version} · {formatDate(s.at!)}</span>{' '}
+                  {s.name} <span className="faint">· version {s.version} · {formatDay(s.at!)}</span>{' '}
                   {s.current ? <Badge tone="ok">current</Badge> : <Badge tone="warn">older version</Badge>}
                 </span>
               ) : (
@@ -296,9 +296,9 @@ function ObjectiveCard({ view, bundle: b, now }: { view: ObjectiveView; bundle: 
           {view.versions.map((v) => (
             <li key={v.version}>
               <strong>Version {v.version}</strong>
-              {v.current ? <span className="faint"> · current{o.updatedAt ? `, changed ${formatDate(o.updatedAt)}` : ''}</span> : null}
+              {v.current ? <span className="faint"> · current{o.updatedAt ? `, changed ${formatDay(o.updatedAt)}` : ''}</span> : null}
               {v.signings.length ? (
-                <span className="muted"> · signed by {v.signings.map((s) => `${s.name} (${roleName(s.role)}, ${formatDate(s.at)})`).join(', ')}</span>
+                <span className="muted"> · signed by {v.signings.map((s) => `${s.name} (${roleName(s.role)}, ${formatDay(s.at)})`).join(', ')}</span>
               ) : (
                 <span className="faint"> · not signed</span>
               )}

@@ -1,6 +1,7 @@
 /** The shared metrics of the one dashboard, as numbers and small charts. */
 import { BarChart, LineChart, Ring, Stat, type Datum } from '../../../components/dashboard/charts';
-import { Empty, pct } from '../../../components/ui';
+import { Empty } from '../../../components/ui';
+import { pct } from '../../../lib/domain/words';
 import { useMetrics } from '../data';
 import { monthLabel, type MetricsView } from '../../../lib/metrics/view';
 import { href } from '../router';

@@ -1,6 +1,7 @@
 /** The weekly triage: every client that needs a look, filtered and sorted, in a windowed list fast at 5,000. */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { Badge, Banner, Empty, relativeTime } from '../../../components/ui';
+import { Badge, Banner, Empty } from '../../../components/ui';
+import { relativeTime } from '../../../lib/domain/words';
 import { VirtualList } from '../../../components/dashboard/VirtualList';
 import { CRMS, type Crm } from '../../../lib/domain/schemas';
 import { TRIAGE_GROUPS, TRIAGE_RULES, type TriageGroup, type TriageRow, type TriageCode } from '../../../lib/triage/rules';
