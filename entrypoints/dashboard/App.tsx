@@ -1,6 +1,6 @@
 /** The dashboard's frame: a top bar with the sections and the sync status, and the page for the route. */
 import { lazy, Suspense, useEffect } from 'react';
-import { useSyncStatus } from '../../lib/sync/useSyncStatus';
+import { useSyncStatus } from '../../lib/hooks/useSyncStatus';
 import { Empty } from '../../components/ui';
 import { Loading } from './pages/Loading';
 import { TriagePage } from './pages/TriagePage';

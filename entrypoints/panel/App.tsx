@@ -4,11 +4,12 @@
  */
 import { Component, type ReactNode } from 'react';
 import { Empty } from '../../components/ui';
-import { useRemoteQuery } from '../../lib/db/port/client';
-import { describeSyncStatus } from '../../lib/sync/status';
-import { useSyncPokes } from '../../lib/sync/useSyncStatus';
+import { useQuery } from '../../lib/hooks/data';
+import { useSetting } from '../../lib/hooks/useSetting';
+import { useSyncPokes, useSyncStatus } from '../../lib/hooks/useSyncStatus';
 import type { CrmRef } from '../../lib/domain/schemas';
-import { actorOf, useProfile } from '../../lib/settings/profile';
+import { actorOf, FALLBACK_PROFILE } from '../../lib/domain/people';
+import { profileSetting } from '../../lib/settings/profile';
 import { openSidePanel, setPanelOpen } from './bridge';
 import { ClientPanel, NoBundle } from './ClientPanel';
 import { LinkRecord } from './LinkRecord';
@@ -70,9 +71,9 @@ function Header({ record, mode }: { record: HostRecord | null; mode: string }) {
 
 /** Synced / syncing / offline with N pending / needs attention, with why. */
 function SyncLine() {
-  const { value } = useRemoteQuery('syncStatus', []);
-  if (!value) return null;
-  const view = describeSyncStatus(value.stored, value.pending, value.lastSyncedAt);
+  // The panel's App already listens for pokes.
+  const view = useSyncStatus({ pokes: false });
+  if (!view) return null;
   const dot = { off: '', synced: 'dot-ok', syncing: 'dot-busy', offline: 'dot-warn', attention: 'dot-bad' }[view.state];
   return (
     <div className="sync-line faint" role="status" title={view.reason ?? view.label}>
@@ -82,9 +83,9 @@ function SyncLine() {
 }
 
 function RecordPanel({ record }: { record: HostRecord }) {
-  const profile = useProfile();
+  const profile = useSetting(profileSetting) ?? FALLBACK_PROFILE;
   const ref: CrmRef = { crm: record.ref.crm, instance: record.ref.instance, object: record.ref.object as CrmRef['object'], id: record.ref.id };
-  const { value: view, error } = useRemoteQuery('recordView', [ref]);
+  const { value: view, error } = useQuery('recordView', [ref]);
   if (error) return <Failed error={error} />;
   if (view === undefined) return <Loading what="Looking up this record…" />;
   const { context: ctx, bundle } = view;

@@ -11,7 +11,7 @@ import { SignalList } from '../../components/signals/SignalList';
 import { StakeholderMap } from '../../components/stakeholders/StakeholderMap';
 import type { StakeholderDraft } from '../../components/stakeholders/StakeholderForm';
 import { Banner, Empty } from '../../components/ui';
-import { callOp } from '../../lib/db/port/client';
+import { useCall } from '../../lib/hooks/data';
 import type { ClientBundle } from '../../lib/db/queries';
 import { firstEventAt } from '../../lib/domain/bundle';
 import { completeness as completenessOf, findGaps } from '../../lib/domain/gaps';
@@ -44,6 +44,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
   const [focusField, setFocusField] = useState<string | null>(null);
   const [addPerson, setAddPerson] = useState(false);
   const { run, error, clear } = useAction();
+  const callOp = useCall();
   const now = Date.now();
   const { client, stakeholders, objective } = bundle;
   // Asked once per opportunity, after the first paint; suggestions drop out as people are added to the map.

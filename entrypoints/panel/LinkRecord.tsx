@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../components/ui';
-import { callOp, useRemoteQuery } from '../../lib/db/port/client';
+import { useCall, useQuery } from '../../lib/hooks/data';
 import type { CrmRef } from '../../lib/domain/schemas';
 import { useAction } from './useAction';
 
@@ -18,7 +18,8 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
   const [mode, setMode] = useState<'create' | 'link'>('create');
   const [query, setQuery] = useState('');
   const { run, error } = useAction();
-  const clients = useRemoteQuery('clientNames', []).value;
+  const call = useCall();
+  const clients = useQuery('clientNames', []).value;
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (clients ?? []).filter((c) => !q || c.name.toLowerCase().includes(q)).slice(0, 8);
@@ -39,7 +40,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
         <button type="button" role="tab" className="tab" aria-selected={mode === 'link'} onClick={() => setMode('link')}>Link to an existing one</button>
       </div>
       {mode === 'create' ? (
-        <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(() => callOp('createClientForRecord', { ref: crmRef, title, stage, name, actor })); }}>
+        <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(() => call('createClientForRecord', { ref: crmRef, title, stage, name, actor })); }}>
           <label className="field">
             <span className="label">Client name</span>
             <input className="input" value={name} onChange={(e) => { setName(e.target.value); setTyped(true); }} autoFocus placeholder="Customer name" />
@@ -59,7 +60,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
             {matches.map((c) => (
               <li key={c.id} className="row">
                 <span className="grow">{c.name}</span>
-                <button type="button" className="btn btn-small" onClick={() => void run(() => callOp('linkRecord', { ref: crmRef, clientId: c.id, title, stage }))}>
+                <button type="button" className="btn btn-small" onClick={() => void run(() => call('linkRecord', { ref: crmRef, clientId: c.id, title, stage }))}>
                   Link
                 </button>
               </li>

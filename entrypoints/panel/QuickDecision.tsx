@@ -1,6 +1,6 @@
 /** Log a decision from the record: title, owner, source; Enter saves. */
 import { useState } from 'react';
-import { callOp } from '../../lib/db/port/client';
+import { useCall } from '../../lib/hooks/data';
 import type { DecisionSource, Owner, Stakeholder } from '../../lib/domain/schemas';
 import { useAction } from './useAction';
 
@@ -10,10 +10,11 @@ export function QuickDecision({ clientId, stakeholders, actor }: { clientId: str
   const [source, setSource] = useState<DecisionSource>('meeting');
   const [saved, setSaved] = useState(false);
   const { run, error } = useAction();
+  const call = useCall();
   const submit = async () => {
     const s = stakeholders.find((x) => x.id === owner);
     const o: Owner = s ? { kind: 'stakeholder', stakeholderId: s.id, name: s.name } : { kind: 'member', name: actor };
-    const done = await run(() => callOp('logDecision', { clientId, title, owner: o, decidedAt: Date.now(), source, actor }));
+    const done = await run(() => call('logDecision', { clientId, title, owner: o, decidedAt: Date.now(), source, actor }));
     if (done) {
       setTitle('');
       setSaved(true);

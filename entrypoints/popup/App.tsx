@@ -12,19 +12,19 @@ import { Banner, Empty } from '../../components/ui';
 import { decisionSummary, mailtoUrl, recipients } from '../../lib/decisions/circulate';
 import { CRM_NAMES, linkUrl } from '../../lib/crm/links';
 import type { Decision } from '../../lib/domain/schemas';
-import { parsePerson, type Person } from '../../lib/domain/people';
+import { actorOf, parsePerson, type Person } from '../../lib/domain/people';
 import type { SyncStatusView } from '../../lib/sync/status';
 // The first bundle: React, the form, the picker, the search over its cache. The database and validation (Dexie,
 // zod) come with the data layer (`data-layer.ts`), loaded once the popup is interactive (or when a write needs it);
 // nothing here imports them but as types.
-import { loadDataLayer, useActiveRecord, useClientContext, useClientIndex, useDataLayer, useProfile, useQueue, useSyncStatus } from './data';
+import { useCall } from '../../lib/hooks/data';
+import { useSyncStatus } from '../../lib/hooks/useSyncStatus';
+import { loadDataLayer, useActiveRecord, useClientContext, useClientIndex, useDataLayer, useProfile, useQueue } from './data';
 
 // Out of the first bundle: what the popup needs only after it is interactive (lists, and the writes with their
 // validation), so opening parses less.
 const QueueList = lazy(() => import('./QueueList').then((m) => ({ default: m.QueueList })));
 const RecentDecisions = lazy(() => import('./RecentDecisions').then((m) => ({ default: m.RecentDecisions })));
-const decisionsRepo = () => import('../../lib/db/repos/decisions');
-const clientsRepo = () => import('../../lib/db/repos/clients');
 import { markOnce } from './perf';
 
 const OBJECT_NAMES = { account: 'account', opportunity: 'opportunity' } as const;
@@ -45,7 +45,8 @@ export function App() {
   const dl = useDataLayer(dlWanted);
   const profile = useProfile(dl);
   // The profile is the fallback ("Me", no e-mail) until the data layer is here, and its actor is then its name.
-  const actor = dl ? dl.actorOf(profile) : profile.name;
+  const actor = actorOf(profile);
+  const call = useCall();
   const me = useMemo<Person>(() => ({ name: profile.name, ...(profile.email ? { email: profile.email } : {}) }), [profile.name, profile.email]);
   const index = useClientIndex(dl, settled);
   const active = useActiveRecord(dl);
@@ -83,7 +84,7 @@ export function App() {
     // Now the big read: refresh the client search from the tables.
     setSettled(true);
   }, [queue]);
-  const sync = useSyncStatus(dl);
+  const sync = useSyncStatus({ enabled: dl !== null });
 
   const people = useMemo<PeopleDirectory>(() => {
     const teammates: Person[] = [];
@@ -114,13 +115,9 @@ export function App() {
   async function save(value: DecisionFormValue) {
     if (!clientId) throw new Error('Choose a client first.');
     // Saving before the data layer is here waits for it (the form shows "Saving…").
-    const [d0, { logDecision, reopenDecision }] = await Promise.all([loadDataLayer(), decisionsRepo()]);
-    const db = d0.getDb();
     // Read now: a save before the profile state has loaded must still be signed by the saved profile.
-    const by = d0.actorOf(await d0.getProfile());
-    const d = reopening
-      ? await reopenDecision(db, reopening.id, { ...value, actor: by })
-      : await logDecision(db, { ...value, clientId, actor: by });
+    const by = actorOf(await (await loadDataLayer()).profileSetting.get());
+    const d = reopening ? await call('reopenDecision', reopening.id, { ...value, actor: by }) : await call('logDecision', { ...value, clientId, actor: by });
     setJustLogged({ id: d.id, title: d.title, reopened: !!reopening });
     setReopening(null);
     setNotice(null);
@@ -152,7 +149,7 @@ export function App() {
       setNotice({ tone: 'bad', text: `Could not copy to the clipboard (${err instanceof Error ? err.message : String(err)}). Nothing was marked circulated.` });
       return;
     }
-    await (await decisionsRepo()).markCirculated((await loadDataLayer()).getDb(), d.id, actor);
+    await call('markCirculated', d.id, actor);
     setNotice({ tone: 'ok', text: `Summary of “${d.title}” copied. Marked as circulated.` });
   }
 
@@ -163,9 +160,7 @@ export function App() {
   };
 
   const emailed = (d: Decision) => {
-    void Promise.all([decisionsRepo(), loadDataLayer()])
-      .then(([{ markCirculated }, d0]) => markCirculated(d0.getDb(), d.id, actor))
-      .then(() => setNotice({ tone: 'ok', text: `E-mail to the owners of “${d.title}” opened. Marked as circulated.` }));
+    void call('markCirculated', d.id, actor).then(() => setNotice({ tone: 'ok', text: `E-mail to the owners of “${d.title}” opened. Marked as circulated.` }));
   };
 
   const open = (url: string) => {
@@ -178,8 +173,7 @@ export function App() {
   const createClient = async () => {
     const tab = active.tab;
     if (!active.ref || tab?.type !== 'baton:record') return;
-    const { createClientForRecord } = await clientsRepo();
-    await createClientForRecord((await loadDataLayer()).getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor });
+    await call('createClientForRecord', { ref: active.ref, title: tab.title, stage: tab.stage, actor });
     setPicked(undefined);
   };
 
@@ -188,8 +182,7 @@ export function App() {
     const tab = active.tab;
     if (!active.ref || tab?.type !== 'baton:record' || !picked) return;
     try {
-      const { linkRecord } = await clientsRepo();
-      await linkRecord((await loadDataLayer()).getDb(), { ref: active.ref, title: tab.title, stage: tab.stage, actor, clientId: picked.id });
+      await call('linkRecord', { ref: active.ref, title: tab.title, stage: tab.stage, actor, clientId: picked.id });
       setPicked(undefined);
     } catch (err) {
       setNotice({ tone: 'bad', text: `Could not link the record: ${err instanceof Error ? err.message : String(err)}` });

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { Badge } from '../../components/ui';
 import { CRM_NAMES, dashboardClientPath, linkUrl, pickLink } from '../../lib/crm/links';
 import type { QueueItem, QueueKind } from '../../lib/queue/rules';
-import type { Queue } from './data';
+import type { MyQueue } from '../../lib/queue/query';
 
 const KIND_LABEL: Record<QueueKind, string> = {
   handoff_awaiting_me: 'To accept',
@@ -16,14 +16,14 @@ const KIND_LABEL: Record<QueueKind, string> = {
   objective_review_overdue: 'Review',
 };
 
-function target(item: QueueItem, queue: Queue): { url: string; where: string } {
+function target(item: QueueItem, queue: MyQueue): { url: string; where: string } {
   const link = pickLink(queue.links.get(item.clientId) ?? [], item.dealId);
   const url = link && linkUrl(link);
   if (link && url) return { url, where: `Open in ${CRM_NAMES[link.crm]}` };
   return { url: browser.runtime.getURL(dashboardClientPath(item.clientId) as '/dashboard.html'), where: 'Open in Baton' };
 }
 
-export function QueueList({ queue, onOpen, limit = 8 }: { queue: Queue; onOpen: (url: string) => void; limit?: number }) {
+export function QueueList({ queue, onOpen, limit = 8 }: { queue: MyQueue; onOpen: (url: string) => void; limit?: number }) {
   const items = queue.items.slice(0, limit);
   return (
     <>

@@ -6,9 +6,5 @@
  */
 export { liveQuery } from 'dexie';
 export { getDb } from '../../lib/db';
-export { loadClientDecisionContext, loadSearchableClients } from '../../lib/db/popup-queries';
-export { crmLinkKey } from '../../lib/domain/schemas';
 export { tabRecordSchema } from '../../lib/messages/panel';
-export { actorOf, getProfile, profileSchema } from '../../lib/settings/profile';
-export { describeSyncStatus, loadSyncStatus } from '../../lib/sync/status';
-export { watchPokesFromPage } from '../../lib/sync/poke';
+export { profileSetting } from '../../lib/settings/profile';

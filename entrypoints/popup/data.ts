@@ -10,21 +10,30 @@
  * its values through `useDataLayer()`.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { ClientDecisionContext } from '../../lib/db/popup-queries';
-import { groupBy } from '../../lib/domain/group-by';
+import { localSource } from '../../lib/db/source';
+import { FALLBACK_PROFILE, type Person } from '../../lib/domain/people';
 import type { CrmLink, CrmRef } from '../../lib/domain/schemas';
+import { useQuery } from '../../lib/hooks/data';
+import { useSetting } from '../../lib/hooks/useSetting';
 import type { TabRecord } from '../../lib/messages/panel';
-import type { Person } from '../../lib/domain/people';
-import type { Profile } from '../../lib/settings/profile';
-import type { QueueItem } from '../../lib/queue/rules';
+import type { MyQueue } from '../../lib/queue/query';
 import { ClientIndex } from '../../lib/search/client-index';
 import { readSearchCache, writeSearchCache } from '../../lib/search/cache';
-import type { SyncStatusView } from '../../lib/sync/status';
+import type { Profile } from '../../lib/settings/profile';
 import { askActiveTab } from './active-record';
 import { markOnce } from './perf';
 
 export type DataLayer = typeof import('./data-layer');
+
+/**
+ * The popup's data source: the database, once the data layer is here. The hooks below pass no arguments (run
+ * nothing) until it is, so no query pulls Dexie into the first render; a write loads it when it needs it.
+ */
+export const popupSource = localSource(async () => {
+  const dl = await loadDataLayer();
+  return { db: dl.getDb(), liveQuery: dl.liveQuery };
+});
 
 // Started when the page's script runs, before React renders: the question overlaps the first render.
 const tabAnswer = askActiveTab();
@@ -65,25 +74,6 @@ export function useDataLayer(start: boolean): DataLayer | null {
 }
 
 /**
- * A live query over the database (Dexie's `liveQuery`, as `useLiveQuery`), subscribed once the data layer is here:
- * undefined until its first result; keeps the last result while the deps change.
- */
-export function useLive<T>(dl: DataLayer | null, querier: (dl: DataLayer) => Promise<T> | T, deps: readonly unknown[]): T | undefined {
-  const [state, setState] = useState<{ value: T | undefined; error: unknown }>({ value: undefined, error: null });
-  useEffect(() => {
-    if (!dl) return;
-    const sub = dl.liveQuery(() => querier(dl)).subscribe({
-      next: (value) => setState((s) => (s.value === value && s.error === null ? s : { value, error: null })),
-      error: (error: unknown) => setState((s) => ({ value: s.value, error })),
-    });
-    return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dl, ...deps]);
-  if (state.error !== null) throw state.error;
-  return state.value;
-}
-
-/**
  * The search index over every client; null until there is one. Served from the cache of the last opening at once
  * (`lib/search/cache.ts`); the tables are read once `refresh` is true (after the popup is interactive and its first
  * queries are done, so the big read never delays them) or at once when there is no cache, and live from then on.
@@ -99,7 +89,7 @@ export function useClientIndex(dl: DataLayer | null, refresh: boolean): ClientIn
   useEffect(() => {
     if (noCache) void loadDataLayer();
   }, [noCache]);
-  const rows = useLive(dl, (d) => (refresh || noCache ? d.loadSearchableClients(d.getDb()) : undefined), [refresh || noCache]);
+  const rows = useQuery('searchableClients', dl && (refresh || noCache) ? [] : null).value;
   useEffect(() => {
     if (!rows) return;
     setIndex(ClientIndex.build(rows));
@@ -139,91 +129,31 @@ export function useActiveRecord(dl: DataLayer | null): ActiveRecord {
     const { crm, instance, object, id } = tab.ref;
     return object === 'account' || object === 'opportunity' ? { crm, instance, object, id } : null;
   }, [tab]);
-  const link = useLive(dl, async (d) => (ref ? ((await d.getDb().crmLinks.get(d.crmLinkKey(ref))) ?? null) : null), [ref]);
-  return { tab, ref, link: tab === null ? undefined : link };
+  const link = useQuery('recordLink', dl && ref ? [ref] : null, { keepPrevious: true }).value;
+  return { tab, ref, link: tab === null ? undefined : ref === null ? null : link };
 }
 
 /** One client's stakeholders, recent decisions and their circulations; null without a client. */
 export function useClientContext(dl: DataLayer | null, clientId: string | null): ClientDecisionContext | null | undefined {
-  return useLive(dl, (d) => (clientId ? d.loadClientDecisionContext(d.getDb(), clientId) : null), [clientId]);
+  const context = useQuery('clientDecisionContext', dl && clientId ? [clientId] : null, { keepPrevious: true }).value;
+  return !dl ? undefined : clientId ? context : null;
 }
 
-const FALLBACK_PROFILE: Profile = { name: 'Me', email: '' };
-const PROFILE_KEY = 'baton.profile';
-
-/** The profile (`lib/settings/profile.ts`'s `useProfile`, validated once the data layer is here), kept current. */
+/** The profile (`lib/settings/profile.ts`), validated once the data layer is here, kept current. */
 export function useProfile(dl: DataLayer | null): Profile {
-  const [profile, setProfile] = useState<Profile>(FALLBACK_PROFILE);
-  useEffect(() => {
-    if (!dl) return;
-    let live = true;
-    void dl.getProfile().then((p) => live && setProfile(p));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PROFILE_KEY in changes) {
-        const parsed = dl.profileSchema.safeParse(changes[PROFILE_KEY]?.newValue);
-        setProfile(parsed.success ? parsed.data : FALLBACK_PROFILE);
-      }
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChange);
-    };
-  }, [dl]);
-  return profile;
+  return useSetting(dl?.profileSetting ?? null) ?? FALLBACK_PROFILE;
 }
-
-/** The sync status line (`lib/sync/useSyncStatus.ts`'s `useSyncStatus`, once the data layer is here). */
-export function useSyncStatus(dl: DataLayer | null): SyncStatusView | undefined {
-  useEffect(() => {
-    if (!dl) return;
-    const ac = new AbortController();
-    void dl.watchPokesFromPage(ac.signal);
-    return () => ac.abort();
-  }, [dl]);
-  const data = useLive(dl, (d) => d.loadSyncStatus(d.getDb()), []);
-  // "Synced 2 min ago" ages without any database change: re-describe every 30 s.
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(t);
-  }, []);
-  return dl && data ? dl.describeSyncStatus(data.stored, data.pending, data.lastSyncedAt, Math.max(now, Date.now())) : undefined;
-}
-
-export interface Queue {
-  items: QueueItem[];
-  /** The CRM links of the clients in the queue, to open their records. */
-  links: Map<string, CrmLink[]>;
-}
-
-type QueueModules = [typeof import('../../lib/queue/rules'), typeof import('../../lib/queue/query')];
 
 /**
- * My queue, computed only once `enabled` (after the popup is interactive; its rules load then, out of the first
- * bundle); re-computed every minute for deadlines.
+ * My queue, read only once `enabled` (after the popup is interactive; its rules load then, out of the first
+ * bundle); re-read every minute for deadlines.
  */
-export function useQueue(dl: DataLayer | null, me: Person, enabled: boolean): Queue | undefined {
+export function useQueue(dl: DataLayer | null, me: Person, enabled: boolean): MyQueue | undefined {
   const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
-  const [mods, setMods] = useState<QueueModules | null>(null);
   useEffect(() => {
     const t = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 30_000);
     return () => clearInterval(t);
   }, []);
-  useEffect(() => {
-    if (enabled && !mods) void Promise.all([import('../../lib/queue/rules'), import('../../lib/queue/query')]).then(setMods);
-  }, [enabled, mods]);
-  return useLive(
-    dl,
-    async (d) => {
-      if (!mods) return undefined;
-      const [{ buildQueue }, { loadQueueInput }] = mods;
-      const db = d.getDb();
-      const items = buildQueue(await loadQueueInput(db, me, Date.now()));
-      const ids = [...new Set(items.map((i) => i.clientId))];
-      const rows = ids.length ? await db.crmLinks.where('clientId').anyOf(ids).toArray() : [];
-      return { items, links: groupBy(rows, (l) => l.clientId) };
-    },
-    [mods, me.name, me.email, minute],
-  );
+  const person: Person = me.email ? { name: me.name, email: me.email } : { name: me.name };
+  return useQuery('myQueue', dl && enabled ? [person, minute * 60_000] : null, { keepPrevious: true }).value;
 }

@@ -5,7 +5,7 @@
  * leaves this module: it goes into the client's Authorization header and nowhere else (no logs, no answers).
  */
 import type { Browser } from 'wxt/browser';
-import { getLocalSettings } from '../settings/local';
+import { localSettings } from '../settings/local';
 import { SalesforceClient } from '../crm/salesforce/api';
 import { salesforceApiOrigin } from '../crm/salesforce/host';
 import { sfOpportunityRequestSchema, type SfOpportunityAnswer, type SfOpportunityRequest } from '../messages/salesforce';
@@ -23,7 +23,7 @@ export const NO_SESSION_MESSAGE =
 
 /** Reads the opportunity for the panel; never throws, every failure is an answer the panel can show. */
 export async function readSalesforceOpportunity(request: SfOpportunityRequest, options: SalesforceReaderOptions = {}): Promise<SfOpportunityAnswer> {
-  if (!(await getLocalSettings()).readFromSalesforce) return { ok: false, reason: 'off' };
+  if (!(await localSettings.get()).readFromSalesforce) return { ok: false, reason: 'off' };
   const apiOrigin = salesforceApiOrigin(request.pageUrl);
   if (!apiOrigin) return { ok: false, reason: 'error', message: `${new URL(request.pageUrl).host} is not a Salesforce org Baton can read from.` };
 

@@ -22,7 +22,8 @@ import { refreshTriage } from '../triage/store';
 import type { FetchLike } from '../sync/client';
 import { SyncEngine, type SyncRunResult } from '../sync/engine';
 import { syncNowMessageSchema } from '../messages/sync';
-import { bindingOf, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../sync/connect';
+import { bindingOf } from '../sync/connect';
+import { syncSettings, type SyncSettings } from '../settings/sync';
 import { isBlocked, readSyncStatus, writeSyncStatus } from '../sync/status';
 
 export const SYNC_ALARM = 'baton-sync';
@@ -46,7 +47,7 @@ export interface SyncScheduler {
 /** Start the triggers. Call once, synchronously, from the background's main function. */
 export function startSyncScheduler(options: SchedulerOptions = {}): SyncScheduler {
   const db = options.db ?? getDb();
-  const loadSettings = options.loadSettings ?? loadSyncSettings;
+  const loadSettings = options.loadSettings ?? (() => syncSettings.get());
   const debounceMs = options.debounceMs ?? 300;
   const life = new AbortController();
   let running: Promise<SyncRunResult | null> | null = null;
@@ -156,14 +157,11 @@ export function startSyncScheduler(options: SchedulerOptions = {}): SyncSchedule
     void trigger('message', parsed.data.force ?? false).then((r) => sendResponse({ outcome: r?.outcome ?? 'skipped' }));
     return true;
   };
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void trigger('settings', true);
-  };
   const onOnline = () => void trigger('online');
 
   browser.alarms.onAlarm.addListener(onAlarm);
   browser.runtime.onMessage.addListener(onMessage as never);
-  browser.storage.onChanged.addListener(onStorage);
+  const unwatchSettings = syncSettings.watch(() => void trigger('settings', true));
   globalThis.addEventListener?.('online', onOnline);
   void ensureAlarm();
   void trigger('start');
@@ -177,7 +175,7 @@ export function startSyncScheduler(options: SchedulerOptions = {}): SyncSchedule
       outboxWatch.unsubscribe();
       browser.alarms.onAlarm.removeListener(onAlarm);
       browser.runtime.onMessage.removeListener(onMessage as never);
-      browser.storage.onChanged.removeListener(onStorage);
+      unwatchSettings();
       globalThis.removeEventListener?.('online', onOnline);
     },
   };

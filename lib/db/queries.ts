@@ -12,6 +12,7 @@ import {
   type Objective,
   type Stakeholder,
 } from '../domain/schemas';
+import type { ClientBundle as DomainBundle } from '../domain/bundle';
 import { getTemplates } from './repos/templates';
 import type { BatonDb } from './schema';
 
@@ -69,4 +70,25 @@ export async function loadClientBundle(db: BatonDb, clientId: string): Promise<C
     events: events.sort((a, b) => a.at - b.at),
     templates,
   };
+}
+
+/** A record's context and, when it is linked, its client's bundle. */
+export async function loadRecordView(db: BatonDb, ref: CrmRef): Promise<{ context: RecordContext; bundle: ClientBundle | null }> {
+  const context = await loadRecordContext(db, ref);
+  return { context, bundle: context.client ? await loadClientBundle(db, context.client.id) : null };
+}
+
+/** Every client's id and name, by name. */
+export async function loadClientNames(db: BatonDb): Promise<{ id: string; name: string }[]> {
+  return (await db.clients.orderBy('name').toArray()).map((c) => ({ id: c.id, name: c.name }));
+}
+
+/** The link of one CRM record, or null when it is not linked. */
+export async function loadRecordLink(db: BatonDb, ref: CrmRef): Promise<CrmLink | null> {
+  return (await db.crmLinks.get(crmLinkKey(ref))) ?? null;
+}
+
+/** The domain's view of a loaded bundle (what signals, the business case and the one-pager take). */
+export function toDomainBundle(b: ClientBundle, now = Date.now()): DomainBundle {
+  return { client: b.client, stakeholders: b.stakeholders, objective: b.objective ?? undefined, decisions: b.decisions, handoffs: b.handoffs, events: b.events, now };
 }

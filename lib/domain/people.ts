@@ -75,10 +75,13 @@ export function isMe(written: string | undefined | null, me: Person): boolean {
   return norm(p.name) === norm(me.name);
 }
 
-/** `Name <email>` or `Name`, the way `actorOf` writes people. */
-export function formatPerson(p: Person): string {
+/** How a person is written on records: `Name <email>` when the email is known, else `Name`. */
+export function actorOf(p: Person): string {
   return p.email ? `${p.name} <${p.email}>` : p.name;
 }
+
+/** Who records are stamped with before this browser's profile has a name. */
+export const FALLBACK_PROFILE = { name: 'Me', email: '' } as const;
 
 /** What an owner is called when the stakeholder it named is no longer on the map. */
 export const FORMER_STAKEHOLDER = 'a former stakeholder';

@@ -11,7 +11,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
 import { loadQueueInput } from './query';
-import { getProfile } from '../settings/profile';
+import { profileSetting } from '../settings/profile';
 import { badgeText, buildQueue, urgentCount } from './rules';
 
 export const BADGE_ALARM = 'baton-badge';
@@ -29,7 +29,7 @@ export function startBadge(): () => void {
   let stopped = false;
 
   const subscribe = async () => {
-    const me = await getProfile();
+    const me = await profileSetting.get();
     if (stopped) return;
     sub?.unsubscribe();
     sub = liveQuery(async () => {
@@ -44,12 +44,9 @@ export function startBadge(): () => void {
     if (alarm.name !== BADGE_ALARM) return;
     void subscribe();
   };
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && 'baton.profile' in changes) void subscribe();
-  };
 
   browser.alarms.onAlarm.addListener(onAlarm);
-  browser.storage.onChanged.addListener(onStorage);
+  const unwatch = profileSetting.watch(() => void subscribe());
   void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 5 });
   void subscribe();
 
@@ -57,7 +54,7 @@ export function startBadge(): () => void {
     stopped = true;
     sub?.unsubscribe();
     browser.alarms.onAlarm.removeListener(onAlarm);
-    browser.storage.onChanged.removeListener(onStorage);
+    unwatch();
     void browser.alarms.clear(BADGE_ALARM);
   };
 }

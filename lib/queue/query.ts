@@ -4,7 +4,9 @@
  */
 import { DAY_MS } from '../domain/time';
 import { QUEUE_DECISION_DAYS } from '../domain/windows';
-import type { QueueInput } from './rules';
+import { buildQueue, type QueueInput, type QueueItem } from './rules';
+import { groupBy } from '../domain/group-by';
+import type { CrmLink } from '../domain/schemas';
 import { isMe, type Person } from '../domain/people';
 import type { BatonDb } from '../db/schema';
 
@@ -29,4 +31,18 @@ export async function loadQueueInput(db: BatonDb, me: Person, now: number): Prom
     const objectives = mine.length ? await db.objectives.where('clientId').anyOf(mine).toArray() : [];
     return { me, now, clients: byId, handoffs, decisions, events: decisionEvents, objectives };
   });
+}
+
+/** My queue as the popup shows it: the items, and the CRM links of their clients (to open their records). */
+export interface MyQueue {
+  items: QueueItem[];
+  links: Map<string, CrmLink[]>;
+}
+
+/** My queue at `now`, with the links of the clients in it. */
+export async function loadMyQueue(db: BatonDb, me: Person, now: number): Promise<MyQueue> {
+  const items = buildQueue(await loadQueueInput(db, me, now));
+  const ids = [...new Set(items.map((i) => i.clientId))];
+  const rows = ids.length ? await db.crmLinks.where('clientId').anyOf(ids).toArray() : [];
+  return { items, links: groupBy(rows, (l) => l.clientId) };
 }

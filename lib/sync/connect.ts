@@ -1,55 +1,19 @@
 /**
- * Where to sync: the server URL and token, kept in the extension's local storage (never in the synced database),
- * validated with zod. The server's origin is an optional host permission asked for that origin only, when the user
- * saves the settings, so Baton holds no access to a sync server the user did not choose.
+ * Connecting to a sync server: test what a URL and token reach, save them (`lib/settings/sync.ts`) only once the
+ * server answered, and disconnect. The server's origin is an optional host permission asked for that origin only,
+ * when the user connects, so Baton holds no access to a sync server the user did not choose.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { getDb } from '../db';
 import { SyncClient, type FetchLike } from './client';
 import type { MeResponse } from './shared/protocol';
 import { SyncNetworkError, SyncProtocolError, SyncResponseError, SyncTimeoutError, SyncUnauthorizedError } from './errors';
 import { clearAttention, SENTENCES } from './status';
-
-export const SETTINGS_KEY = 'baton.sync';
-
-const urlOf = (s: string): URL | null => (URL.canParse(s) ? new URL(s) : null);
-
-// zod runs every refinement even after one failed, so each guards against an unparseable URL itself.
-export const serverUrlSchema = z
-  .string()
-  .trim()
-  .min(1, 'enter the sync server URL')
-  .refine((s) => s === '' || urlOf(s) !== null, 'must be a URL such as https://sync.example.com')
-  .refine((s) => !urlOf(s) || /^https?:$/.test(urlOf(s)!.protocol), 'must start with http:// or https://')
-  .refine((s) => !urlOf(s)?.username && !urlOf(s)?.password, 'must not contain a user name or password')
-  .transform((s) => {
-    const u = new URL(s);
-    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-  });
-
-export const syncSettingsInputSchema = z.object({
-  serverUrl: serverUrlSchema,
-  token: z.string().trim().min(1, 'paste the token your admin gave you').max(500),
-});
-export type SyncSettingsInput = z.input<typeof syncSettingsInputSchema>;
-
-export const syncSettingsSchema = syncSettingsInputSchema.extend({
-  /** The workspace the token reached when the settings were saved; part of the install's sync identity. */
-  workspaceId: z.string().optional(),
-});
-export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+import { syncSettings, syncSettingsInputSchema, type SyncSettings, type SyncSettingsInput } from '../settings/sync';
 
 /** The permission pattern for a server URL: its origin only. */
 export function originPattern(serverUrl: string): string {
   return `${new URL(serverUrl).origin}/*`;
-}
-
-/** The saved settings, or null when sync was never set up (or the stored value is not valid). */
-export async function loadSyncSettings(): Promise<SyncSettings | null> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  const parsed = syncSettingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : null;
 }
 
 /** What the token reaches. */
@@ -60,7 +24,7 @@ export interface ConnectionInfo {
 
 /** Call `/v1/me` with these settings (or the saved ones): the workspace and member the token reaches. */
 export async function testConnection(input?: SyncSettingsInput, fetchImpl?: FetchLike): Promise<ConnectionInfo> {
-  const settings = input ? syncSettingsInputSchema.parse(input) : await loadSyncSettings();
+  const settings = input ? syncSettingsInputSchema.parse(input) : await syncSettings.get();
   if (!settings) throw new Error('Sync is not set up: enter a server URL and token first.');
   const me = await new SyncClient({ ...settings, fetch: fetchImpl, timeoutMs: 15_000 }).me();
   return { workspace: me.workspace, member: me.member };
@@ -87,21 +51,16 @@ export async function connectSyncServer(input: SyncSettingsInput): Promise<Conne
     return { ok: false, reason: explainConnectionError(err) };
   }
   const settings: SyncSettings = { ...parsed.data, workspaceId: connection.workspace.id };
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  await syncSettings.set(settings);
   await clearAttention(getDb());
   return { ok: true, settings, connection };
 }
 
 /** Turn sync off: forget the server and token and give the host permission back. Local data stays. */
 export async function disconnectSyncServer(): Promise<void> {
-  const current = await loadSyncSettings();
-  await browser.storage.local.remove(SETTINGS_KEY);
+  const current = await syncSettings.get();
+  await syncSettings.remove();
   if (current) await browser.permissions.remove({ origins: [originPattern(current.serverUrl)] }).catch(() => false);
-}
-
-/** Whether the saved server's origin is still granted (the user may revoke it in the browser's settings). */
-export async function hasServerPermission(serverUrl: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [originPattern(serverUrl)] });
 }
 
 /** The install's server-side identity: a new server or workspace gets a new client id (see `SyncEngineOptions`). */

@@ -9,7 +9,7 @@ import { SyncClient, type FetchLike } from './client';
 import { abortableSleep, backoffMs } from './backoff';
 import { SyncProtocolError, SyncUnauthorizedError } from './errors';
 import type { SyncNowMessage } from '../messages/sync';
-import { SETTINGS_KEY, loadSyncSettings } from './connect';
+import { syncSettings } from '../settings/sync';
 
 /** One server-sent event. */
 export interface ServerEvent {
@@ -126,12 +126,9 @@ async function holdStream(signal: AbortSignal): Promise<void> {
     const round = new AbortController();
     const stop = () => round.abort();
     signal.addEventListener('abort', stop, { once: true });
-    const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) round.abort();
-    };
-    browser.storage.onChanged.addListener(onChange);
+    const unwatch = syncSettings.watch(() => round.abort());
     try {
-      const settings = await loadSyncSettings();
+      const settings = await syncSettings.get();
       if (settings) {
         await listenForPokes({
           ...settings,
@@ -142,7 +139,7 @@ async function holdStream(signal: AbortSignal): Promise<void> {
       // Not set up, or refused for good: wait for the settings to change.
       if (!round.signal.aborted) await new Promise((resolve) => round.signal.addEventListener('abort', resolve, { once: true }));
     } finally {
-      browser.storage.onChanged.removeListener(onChange);
+      unwatch();
       signal.removeEventListener('abort', stop);
     }
   }

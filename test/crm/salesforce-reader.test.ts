@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_SESSION_MESSAGE, PERMISSION_MESSAGE, registerSalesforceReader } from '../../lib/background/salesforce';
 import { sfOpportunityAnswerSchema, type SfOpportunityRequest } from '../../lib/messages/salesforce';
-import { saveLocalSettings } from '../../lib/settings/local';
+import { changeLocalSettings } from '../../lib/settings/local';
 import { toSalesforceId18 } from '../../lib/crm/salesforce/id';
 import { toSuggestions } from '../../entrypoints/panel/useSalesforceSuggestions';
 import type { Stakeholder } from '../../lib/domain/schemas';
@@ -60,7 +60,7 @@ describe('background: baton:sf-opportunity', () => {
   });
 
   it('says how to turn it on when the permissions for this org are missing', async () => {
-    await saveLocalSettings({ readFromSalesforce: true });
+    await changeLocalSettings({ readFromSalesforce: true });
     contains.mockResolvedValue(false);
     expect(await ask()).toEqual({ ok: false, reason: 'permission', message: PERMISSION_MESSAGE });
     expect(contains).toHaveBeenCalledWith({ permissions: ['cookies'], origins: [`${API}/*`] });
@@ -68,7 +68,7 @@ describe('background: baton:sf-opportunity', () => {
   });
 
   it('says to sign in when there is no session cookie for the API host', async () => {
-    await saveLocalSettings({ readFromSalesforce: true });
+    await changeLocalSettings({ readFromSalesforce: true });
     getCookie.mockResolvedValue(null);
     expect(await ask()).toEqual({ ok: false, reason: 'error', message: NO_SESSION_MESSAGE });
     expect(getCookie).toHaveBeenCalledWith({ url: API, name: 'sid' });
@@ -76,7 +76,7 @@ describe('background: baton:sf-opportunity', () => {
   });
 
   it('reads the opportunity with its contact roles from the API host, the session as a bearer token', async () => {
-    await saveLocalSettings({ readFromSalesforce: true });
+    await changeLocalSettings({ readFromSalesforce: true });
     const answer = await ask();
     expect(answer?.ok).toBe(true);
     if (!answer?.ok) return;
@@ -92,7 +92,7 @@ describe('background: baton:sf-opportunity', () => {
   });
 
   it('passes on the session-expired message, without the session id in it', async () => {
-    await saveLocalSettings({ readFromSalesforce: true });
+    await changeLocalSettings({ readFromSalesforce: true });
     getCookie.mockResolvedValue({ name: 'sid', value: 'expired' });
     const answer = await ask();
     expect(answer).toMatchObject({ ok: false, reason: 'error' });
@@ -102,7 +102,7 @@ describe('background: baton:sf-opportunity', () => {
   });
 
   it('never logs the session id', async () => {
-    await saveLocalSettings({ readFromSalesforce: true });
+    await changeLocalSettings({ readFromSalesforce: true });
     getCookie.mockResolvedValue({ name: 'sid', value: 'SECRET-SESSION-00D' });
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
     const answer = await ask();
@@ -111,7 +111,7 @@ describe('background: baton:sf-opportunity', () => {
   });
 
   it('refuses a page that is not a Salesforce org, and ignores content scripts and malformed requests', async () => {
-    await saveLocalSettings({ readFromSalesforce: true });
+    await changeLocalSettings({ readFromSalesforce: true });
     expect(await ask({ pageUrl: 'https://evil.example' })).toMatchObject({ ok: false, reason: 'error' });
     expect(await send({ type: 'baton:sf-opportunity', pageUrl: PAGE, opportunityId: OPP_ID }, { id: browser.runtime.id, url: `${PAGE}/lightning/r/Opportunity/${OPP_ID}/view` })).toBeUndefined();
     expect(await ask({ opportunityId: "x' OR Name != '" })).toBeUndefined();

@@ -6,7 +6,7 @@ import { readTriage } from '../../lib/triage/store';
 import { putRow } from '../../lib/db/writer';
 import type { FetchLike } from '../../lib/sync/client';
 import { readSyncStatus, writeSyncStatus } from '../../lib/sync/status';
-import type { SyncSettings } from '../../lib/sync/connect';
+import type { SyncSettings } from '../../lib/settings/sync';
 import { freshDb, NOW } from '../db/helpers';
 
 const settings: SyncSettings = { serverUrl: 'https://sync.example', token: 'tok', workspaceId: 'w1' };

@@ -3,31 +3,31 @@ import { useMemo } from 'react';
 import { EventForm, Timeline, type NewEvent } from '../../../components/dashboard/Timeline';
 import { Badge, Empty, Meter, type Tone } from '../../../components/ui';
 import { formatDay, handoffKindLabel, pct, relativeTime, roleName } from '../../../lib/domain/words';
-import { getDb } from '../../../lib/db';
-import { useClientBundle } from '../../../lib/db/hooks';
-import { addEvent } from '../../../lib/db/repos/events';
-import type { ClientBundle } from '../../../lib/db/queries';
+import { toDomainBundle, type ClientBundle } from '../../../lib/db/queries';
+import { useCall, useQuery } from '../../../lib/hooks/data';
+import { useNow } from '../../../lib/hooks/useNow';
+import { useSetting } from '../../../lib/hooks/useSetting';
 import { criterionStatus } from '../../../lib/domain/objective';
 import type { LifecycleEvent, Stakeholder } from '../../../lib/domain/schemas';
 import { findSignals } from '../../../lib/domain/signals';
 import { coverage, quadrant, type Quadrant } from '../../../lib/domain/stakeholders';
 import { firstEventAt } from '../../../lib/domain/bundle';
 import { isoDate } from '../../../lib/domain/time';
-import { actorOf, useProfile } from '../../../lib/settings/profile';
+import { profileSetting } from '../../../lib/settings/profile';
 import { decisionViews, handoffViews, objectiveView, type HandoffView, type ObjectiveView } from '../../../lib/clients/views';
 import { crmName, linkUrl } from '../crm';
-import { toDomainBundle } from '../data';
 import { href } from '../router';
 import { Loading } from './Loading';
-import { nameOf } from '../../../lib/domain/people';
+import { actorOf, FALLBACK_PROFILE, nameOf } from '../../../lib/domain/people';
 
 const STATUS_TONE: Record<string, Tone> = { draft: 'neutral', submitted: 'info', accepted: 'ok', rejected: 'bad' };
 const QUADRANT_TONE: Record<Quadrant, Tone> = { champion: 'ok', mobilizer: 'info', supporter: 'ok', bystander: 'neutral', blocker: 'bad', unrated: 'neutral' };
 
 export function ClientPage({ clientId }: { clientId: string }) {
-  const bundle = useClientBundle(clientId);
-  const profile = useProfile();
-  const now = Date.now();
+  const bundle = useQuery('clientBundle', [clientId]).value;
+  const profile = useSetting(profileSetting) ?? FALLBACK_PROFILE;
+  const call = useCall();
+  const now = useNow();
   if (bundle === undefined) return <Loading what="the client" />;
   if (bundle === null) {
     return (
@@ -39,7 +39,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
     );
   }
   const addByHand = async (e: NewEvent) => {
-    await addEvent(getDb(), { clientId, name: e.name, at: e.at, actor: actorOf(profile), payload: e.note ? { note: e.note } : {} });
+    await call('addEvent', { clientId, name: e.name, at: e.at, actor: actorOf(profile), payload: e.note ? { note: e.note } : {} });
   };
   return <ClientView bundle={bundle} now={now} onAddEvent={addByHand} />;
 }

@@ -2,20 +2,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Banner, Field } from '../../../components/ui';
-import { getDb } from '../../../lib/db';
-import {
-  BACKUP_TABLES,
-  BackupImportError,
-  DELETE_CONFIRMATION,
-  backupToJson,
-  deleteAllLocalData,
-  exportBackup,
-  importBackup,
-  parseBackup,
-  type ImportSummary,
-} from '../../../lib/db/backup';
+import { BACKUP_TABLES, BackupImportError, DELETE_CONFIRMATION, backupToJson, parseBackup, type ImportSummary } from '../../../lib/db/backup';
+import { useCall } from '../../../lib/hooks/data';
+import { useSetting } from '../../../lib/hooks/useSetting';
+import { syncSettings } from '../../../lib/settings/sync';
 import { isoDate } from '../../../lib/domain/time';
-import { disconnectSyncServer, loadSyncSettings, SETTINGS_KEY, type SyncSettings } from '../../../lib/sync/connect';
+import { disconnectSyncServer } from '../../../lib/sync/connect';
 
 const TABLE_NAMES: Record<(typeof BACKUP_TABLES)[number], string> = {
   clients: 'clients',
@@ -42,13 +34,14 @@ export function DataSection() {
   const [deleted, setDeleted] = useState<null | { disconnected: boolean; synced: boolean }>(null);
   const input = useRef<HTMLInputElement>(null);
   // With sync set up, the next sync would download the workspace again: offer to disconnect as well (on by default).
-  const sync = useSyncSettings();
+  const sync = useSetting(syncSettings) ?? null;
+  const call = useCall();
   const [disconnect, setDisconnect] = useState(true);
 
   const doExport = async () => {
     setExporting(true);
     try {
-      const json = backupToJson(await exportBackup(getDb()));
+      const json = backupToJson(await call('exportBackup'));
       const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -65,7 +58,7 @@ export function DataSection() {
     setImp({ state: 'busy', file: file.name });
     try {
       const backup = parseBackup(await file.text());
-      setImp({ state: 'done', file: file.name, summary: await importBackup(getDb(), backup) });
+      setImp({ state: 'done', file: file.name, summary: await call('importBackup', backup) });
     } catch (err) {
       setImp({ state: 'failed', file: file.name, error: err instanceof Error ? err : new Error(String(err)) });
     } finally {
@@ -76,7 +69,7 @@ export function DataSection() {
     const disconnecting = !!sync && disconnect;
     // Disconnect first, so no sync starting meanwhile pulls the data back in.
     if (disconnecting) await disconnectSyncServer();
-    await deleteAllLocalData(getDb());
+    await call('deleteAllLocalData');
     setConfirm('');
     setDeleted({ disconnected: disconnecting, synced: !!sync });
   };
@@ -163,25 +156,6 @@ export function DataSection() {
       </div>
     </section>
   );
-}
-
-/** The saved sync settings, kept current when they change (the sync card on the same page connects and disconnects). */
-function useSyncSettings(): SyncSettings | null {
-  const [settings, setSettings] = useState<SyncSettings | null>(null);
-  useEffect(() => {
-    let current = true;
-    const load = () => void loadSyncSettings().then((s) => current && setSettings(s));
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) load();
-    };
-    load();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      current = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
-  return settings;
 }
 
 function summarise(s: ImportSummary): string {

@@ -2,7 +2,7 @@
 import { BarChart, LineChart, Ring, Stat, type Datum } from '../../../components/dashboard/charts';
 import { Empty } from '../../../components/ui';
 import { pct } from '../../../lib/domain/words';
-import { useMetrics } from '../data';
+import { useQuery } from '../../../lib/hooks/data';
 import { monthLabel, type MetricsView } from '../../../lib/metrics/view';
 import { href } from '../router';
 import { Loading } from './Loading';
@@ -11,7 +11,7 @@ const days = (d: number) => (d < 10 ? `${d.toFixed(1).replace(/\.0$/, '')} d` : 
 const orDash = (v: number | null, f: (x: number) => string) => (v === null ? '—' : f(v));
 
 export function MetricsPage() {
-  const m = useMetrics();
+  const m = useQuery('metrics', []).value;
   if (!m) return <Loading what="the metrics" />;
   if (m.clients === 0) {
     return (

@@ -1,14 +1,14 @@
 /** The portable one-pager: a printable sheet (print to PDF) and the same words as Markdown to download or copy. */
 import { useMemo, useState } from 'react';
 import { Badge, Banner, Empty } from '../../../components/ui';
-import { useClientBundle } from '../../../lib/db/hooks';
+import { useQuery } from '../../../lib/hooks/data';
 import { buildOnePager, onePagerFileName, onePagerMarkdown, type OnePager } from '../../../lib/one-pager/build';
-import { toDomainBundle } from '../data';
+import { toDomainBundle } from '../../../lib/db/queries';
 import { href } from '../router';
 import { Loading } from './Loading';
 
 export function OnePagerPage({ clientId }: { clientId: string }) {
-  const bundle = useClientBundle(clientId);
+  const bundle = useQuery('clientBundle', [clientId]).value;
   const pager = useMemo(() => (bundle ? buildOnePager(toDomainBundle(bundle)) : null), [bundle]);
   const [copied, setCopied] = useState<string>();
   if (bundle === undefined) return <Loading what="the one-pager" />;

@@ -1,12 +1,13 @@
 /** Settings and data: who I am, where to sync, this browser's options, the hand-over templates, backup and delete. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Banner, Field } from '../../../components/ui';
-import { getProfile, profileSchema, saveProfile } from '../../../lib/settings/profile';
+import { profileSchema, profileSetting } from '../../../lib/settings/profile';
+import { useSetting } from '../../../lib/hooks/useSetting';
 import {
   disableReadFromSalesforce,
   enableReadFromSalesforce,
-  saveLocalSettings,
-  useLocalSettings,
+  changeLocalSettings,
+  localSettings,
   type DockMode,
 } from '../../../lib/settings/local';
 import { DataSection } from './DataSection';
@@ -56,7 +57,7 @@ function ProfileSection() {
   const [errors, setErrors] = useState<{ name?: string; email?: string }>({});
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    void getProfile().then((p) => {
+    void profileSetting.get().then((p) => {
       setName(p.name === 'Me' ? '' : p.name);
       setEmail(p.email);
     });
@@ -71,7 +72,7 @@ function ProfileSection() {
       return setErrors(out);
     }
     setErrors({});
-    await saveProfile(parsed.data);
+    await profileSetting.set(parsed.data);
     setSaved(true);
   };
   return (
@@ -99,7 +100,7 @@ function ProfileSection() {
 }
 
 function BrowserSection() {
-  const settings = useLocalSettings();
+  const settings = useSetting(localSettings);
   const [note, setNote] = useState<string>();
   if (!settings) return null;
   // The permission request must be the first await of the click, so this handler calls it directly.
@@ -138,7 +139,7 @@ function BrowserSection() {
             ] as [DockMode, string, string][]
           ).map(([mode, label, help]) => (
             <label key={mode} className="radio">
-              <input type="radio" name="dock" value={mode} checked={settings.dockMode === mode} onChange={() => void saveLocalSettings({ dockMode: mode })} />
+              <input type="radio" name="dock" value={mode} checked={settings.dockMode === mode} onChange={() => void changeLocalSettings({ dockMode: mode })} />
               <span>
                 <strong>{label}</strong>
                 <span className="help">{help}</span>

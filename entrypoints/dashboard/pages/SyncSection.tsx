@@ -5,11 +5,11 @@ import {
   connectSyncServer,
   disconnectSyncServer,
   explainConnectionError,
-  loadSyncSettings,
   testConnection,
   type ConnectionInfo,
 } from '../../../lib/sync/connect';
-import { useSyncStatus } from '../../../lib/sync/useSyncStatus';
+import { useSyncStatus } from '../../../lib/hooks/useSyncStatus';
+import { syncSettings } from '../../../lib/settings/sync';
 
 export function SyncSection() {
   const status = useSyncStatus();
@@ -19,7 +19,7 @@ export function SyncSection() {
   const [busy, setBusy] = useState<'connect' | 'test' | null>(null);
   const [result, setResult] = useState<{ ok: true; info: ConnectionInfo } | { ok: false; reason: string }>();
   useEffect(() => {
-    void loadSyncSettings().then((s) => {
+    void syncSettings.get().then((s) => {
       setSaved(!!s);
       if (s) {
         setServerUrl(s.serverUrl);

@@ -2,20 +2,20 @@
  * The workspace's hand-over templates as JSON: validated on every check with errors that name the path, saved by
  * admins (the sync server's `/v1/me` role when connected; anyone when this browser works alone), or reset.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { Banner } from '../../../components/ui';
-import { getDb } from '../../../lib/db';
-import { getTemplates, resetTemplates, saveTemplates } from '../../../lib/db/repos/templates';
 import { parseTemplateJson, TemplateValidationError } from '../../../lib/domain/template-json';
+import { DEFAULT_TEMPLATES } from '../../../lib/domain/templates';
 import type { PathIssue } from '../../../lib/domain/zod-issues';
-import { loadSyncSettings, testConnection } from '../../../lib/sync/connect';
+import { useCall, useQuery } from '../../../lib/hooks/data';
+import { syncSettings } from '../../../lib/settings/sync';
+import { testConnection } from '../../../lib/sync/connect';
 
 type Permission = { state: 'checking' } | { state: 'allowed'; why: string } | { state: 'denied'; why: string };
 
 /** Who may change the templates. */
 async function templatePermission(): Promise<Permission> {
-  if (!(await loadSyncSettings())) return { state: 'allowed', why: 'This browser is not connected to a workspace, so your templates are yours to edit.' };
+  if (!(await syncSettings.get())) return { state: 'allowed', why: 'This browser is not connected to a workspace, so your templates are yours to edit.' };
   try {
     const { member, workspace } = await testConnection();
     return member.role === 'admin'
@@ -27,7 +27,8 @@ async function templatePermission(): Promise<Permission> {
 }
 
 export function TemplatesSection() {
-  const templates = useLiveQuery(() => getTemplates(getDb()), []);
+  const templates = useQuery('templates', []).value;
+  const call = useCall();
   const [text, setText] = useState<string>();
   const [issues, setIssues] = useState<PathIssue[]>([]);
   const [message, setMessage] = useState<string>();
@@ -53,12 +54,12 @@ export function TemplatesSection() {
   const save = async () => {
     const parsed = check();
     if (!parsed) return;
-    await saveTemplates(getDb(), parsed);
+    await call('saveTemplates', parsed);
     setMessage(`Saved ${parsed.length} ${parsed.length === 1 ? 'template' : 'templates'}.`);
   };
   const reset = async () => {
-    await resetTemplates(getDb());
-    setText(JSON.stringify({ templates: await getTemplates(getDb()) }, null, 2));
+    await call('resetTemplates');
+    setText(JSON.stringify({ templates: DEFAULT_TEMPLATES }, null, 2));
     setIssues([]);
     setMessage('Back to the default templates.');
   };

@@ -8,7 +8,7 @@ import { TRIAGE_GROUPS, TRIAGE_RULES, type TriageGroup, type TriageRow, type Tri
 import { TRIAGE_SORTS, filterTriage, sortTriage, triageFacets, type TriageFilter, type TriageSort } from '../../../lib/triage/filter';
 import { nameOf } from '../../../lib/domain/people';
 import { crmName, linkUrl } from '../crm';
-import { useTriage } from '../data';
+import { useTriage } from '../../../lib/hooks/useTriage';
 import { markTriageRendered } from '../perf';
 import { href } from '../router';
 import { Loading } from './Loading';

@@ -1,11 +1,11 @@
 /**
- * The panel's side of the database port. `useRemoteQuery` is a live query answered by the background; `callOp`
- * runs a repository write there. If the background is restarted (MV3 stops it when it likes), the port reconnects
+ * The panel's side of the database port (`portSource`): each live query is answered by the background, each write
+ * runs there. If the background is restarted (MV3 stops it when it likes), the port reconnects
  * and every live query is asked again.
  */
-import { useEffect, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
-import type { ArgsOf, OpName, Ops, QueryName, Queries } from './ops';
+import type { DataSource } from '../../hooks/data';
+import type { OpName, QueryName } from '../registry';
 import { DB_PORT_NAME, portResponseSchema, type PortError, type PortRequest } from './protocol';
 
 /** A write refused or failed in the background; carries the issues (with paths) of a validation error. */
@@ -19,7 +19,7 @@ export class RemoteError extends Error {
   }
 }
 
-type Sub = { query: string; args: unknown[]; onValue(v: unknown): void; onError(e: RemoteError): void };
+type Sub = { query: string; args: unknown[]; onValue(v: unknown): void; onError(e: Error): void };
 let port: Browser.runtime.Port | undefined;
 let nextId = 1;
 const subs = new Map<number, Sub>();
@@ -63,37 +63,24 @@ function resubscribe() {
 }
 
 /** Run a repository write in the background. */
-export function callOp<K extends OpName>(op: K, ...args: ArgsOf<Ops[K]>): Promise<Awaited<ReturnType<Ops[K]>>> {
+function callOp(op: OpName, args: readonly unknown[]): Promise<unknown> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    pending.set(id, { resolve, reject });
     post({ type: 'call', id, op, args: JSON.parse(JSON.stringify(args)) as unknown[] });
   });
 }
 
 /** Subscribe to a live query; returns the unsubscribe function. */
-export function subscribeQuery<K extends QueryName>(
-  query: K,
-  args: ArgsOf<Queries[K]>,
-  onValue: (v: Awaited<ReturnType<Queries[K]>>) => void,
-  onError: (e: RemoteError) => void,
-): () => void {
+function subscribeQuery(query: QueryName, args: readonly unknown[], onValue: (v: unknown) => void, onError: (e: Error) => void): () => void {
   const id = nextId++;
-  subs.set(id, { query, args, onValue: onValue as (v: unknown) => void, onError });
-  post({ type: 'subscribe', id, query, args: args as unknown[] });
+  subs.set(id, { query, args: [...args], onValue, onError });
+  post({ type: 'subscribe', id, query, args: [...args] });
   return () => {
     subs.delete(id);
     if (port) post({ type: 'unsubscribe', id });
   };
 }
 
-/** A live query answered by the background: `undefined` while loading; throws nothing, errors come as `error`. */
-export function useRemoteQuery<K extends QueryName>(query: K, args: ArgsOf<Queries[K]> | null): { value: Awaited<ReturnType<Queries[K]>> | undefined; error: RemoteError | null } {
-  const key = args === null ? null : JSON.stringify(args);
-  const [state, setState] = useState<{ key: string | null; value: Awaited<ReturnType<Queries[K]>> | undefined; error: RemoteError | null }>({ key, value: undefined, error: null });
-  useEffect(() => {
-    if (args === null) return;
-    return subscribeQuery(query, args, (value) => setState({ key, value, error: null }), (error) => setState({ key, value: undefined, error }));
-  }, [query, key]);
-  return state.key === key ? { value: state.value, error: state.error } : { value: undefined, error: null };
-}
+/** The in-page panel's data source: every query and write answered by the background over the port. */
+export const portSource: DataSource = { subscribe: subscribeQuery, call: callOp };

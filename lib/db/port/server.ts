@@ -7,8 +7,10 @@ import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../index';
 import type { BatonDb } from '../schema';
-import { ops, queries } from './ops';
+import { ops, PANEL_OPS, PANEL_QUERIES, queries, type OpName, type QueryName } from '../registry';
 import { DB_PORT_NAME, portRequestSchema, type PortError, type PortResponse } from './protocol';
+
+type AnyFn = (db: BatonDb, ...args: unknown[]) => Promise<unknown>;
 
 /** An error as the panel sees it (class name, message, issues with paths). */
 export function toPortError(e: unknown): PortError {
@@ -37,17 +39,21 @@ export function servePort(port: Browser.runtime.Port, db: BatonDb = getDb()): vo
       subs.get(req.id)?.unsubscribe();
       subs.delete(req.id);
     } else if (req.type === 'subscribe') {
-      const query = (queries as Record<string, (db: BatonDb, ...a: unknown[]) => Promise<unknown>>)[req.query];
-      if (!query) return send({ type: 'query-error', id: req.id, error: { name: 'UnknownQuery', message: `No query "${req.query}"` } });
-      const sub = liveQuery(() => query(db, ...req.args)).subscribe({
-        next: (value) => send({ type: 'value', id: req.id, value }),
-        error: (e) => send({ type: 'query-error', id: req.id, error: toPortError(e) }),
+      if (!PANEL_QUERIES.has(req.query as QueryName)) return send({ type: 'query-error', id: req.id, error: { name: 'UnknownQuery', message: `No query "${req.query}"` } });
+      // Held until the query's code has loaded, so an unsubscribe that arrives meanwhile still stops it.
+      let stopped = false;
+      subs.set(req.id, { unsubscribe: () => (stopped = true) });
+      void queries[req.query as QueryName]().then((fn) => {
+        if (stopped) return;
+        const sub = liveQuery(() => (fn as unknown as AnyFn)(db, ...req.args)).subscribe({
+          next: (value) => send({ type: 'value', id: req.id, value }),
+          error: (e) => send({ type: 'query-error', id: req.id, error: toPortError(e) }),
+        });
+        subs.set(req.id, sub);
       });
-      subs.set(req.id, sub);
     } else {
-      const op = (ops as Record<string, (db: BatonDb, ...a: unknown[]) => Promise<unknown>>)[req.op];
-      if (!op) return send({ type: 'result', id: req.id, ok: false, error: { name: 'UnknownOperation', message: `No operation "${req.op}"` } });
-      op(db, ...req.args).then(
+      if (!PANEL_OPS.has(req.op as OpName)) return send({ type: 'result', id: req.id, ok: false, error: { name: 'UnknownOperation', message: `No operation "${req.op}"` } });
+      ops[req.op as OpName]().then((fn) => (fn as unknown as AnyFn)(db, ...req.args)).then(
         (value) => send({ type: 'result', id: req.id, ok: true, value }),
         (e: unknown) => send({ type: 'result', id: req.id, ok: false, error: toPortError(e) }),
       );
