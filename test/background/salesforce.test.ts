@@ -7,7 +7,7 @@ import { changeLocalSettings } from '../../lib/settings/local';
 import { toSalesforceId18 } from '../../lib/crm/salesforce/id';
 import { toSuggestions } from '../../entrypoints/panel/useSalesforceSuggestions';
 import type { Stakeholder } from '../../lib/domain/schemas';
-import { type FakeSalesforce, OPP_ID, startFakeSalesforce } from './salesforce-server';
+import { type FakeSalesforce, OPP_ID, startFakeSalesforce } from '../crm/salesforce-server';
 
 const PAGE = 'https://acme.lightning.force.com';
 const API = 'https://acme.my.salesforce.com';
