@@ -3,12 +3,12 @@ import { registerPanelRouting } from '../lib/background/panel-routing';
 import { registerSalesforceReader } from '../lib/background/salesforce';
 import { startSyncScheduler } from '../lib/background/sync';
 import { registerTriageUpkeep } from '../lib/triage/upkeep';
-import { serveDbPort } from '../lib/db/port/server';
+import { serveDbPort } from '../lib/data/port/server';
 
 export default defineBackground(() => {
   // The panel on CRM pages: keyboard command, side panel, active tab's record (lib/background/panel-routing.ts).
   registerPanelRouting();
-  // The in-page panel's database access: its frame may not open storage on a CRM site (lib/db/port/).
+  // The in-page panel's database access: its frame may not open storage on a CRM site (lib/data/port/).
   serveDbPort();
   // Sync with the team server: outbox writes, a minute alarm, online, pokes (lib/background/sync.ts).
   startSyncScheduler();

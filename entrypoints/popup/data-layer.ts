@@ -4,7 +4,14 @@
  * when a save needs it, so the first bundle is only React, the form, the client picker and the search over the cached
  * client list. Reads subscribe once it is here; saving waits for it.
  */
-export { liveQuery } from 'dexie';
-export { getDb } from '../../lib/db';
+import { liveQuery } from 'dexie';
+import { getDb } from '../../lib/db';
+import type { Database } from '../../lib/data/local-source';
+
+/** The database and Dexie's live queries, for the popup's data source. */
+export function database(): Database {
+  return { db: getDb(), liveQuery };
+}
+
 export { tabRecordSchema } from '../../lib/messages/panel';
 export { profileSetting } from '../../lib/settings/profile';

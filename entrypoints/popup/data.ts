@@ -11,7 +11,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ClientDecisionContext } from '../../lib/db/popup-queries';
-import { localSource } from '../../lib/db/source';
+import { localSource } from '../../lib/data/local-source';
 import { FALLBACK_PROFILE, type Person } from '../../lib/domain/people';
 import type { CrmLink, CrmRef } from '../../lib/domain/schemas';
 import { useQuery } from '../../lib/hooks/data';
@@ -30,10 +30,7 @@ export type DataLayer = typeof import('./data-layer');
  * The popup's data source: the database, once the data layer is here. The hooks below pass no arguments (run
  * nothing) until it is, so no query pulls Dexie into the first render; a write loads it when it needs it.
  */
-export const popupSource = localSource(async () => {
-  const dl = await loadDataLayer();
-  return { db: dl.getDb(), liveQuery: dl.liveQuery };
-});
+export const popupSource = localSource(async () => (await loadDataLayer()).database());
 
 // Started when the page's script runs, before React renders: the question overlaps the first render.
 const tabAnswer = askActiveTab();

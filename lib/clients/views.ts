@@ -4,6 +4,7 @@
  * without a browser.
  */
 import type { ClientBundle } from '../db/queries';
+import type { ClientBundle as DomainBundle } from '../domain/bundle';
 import { completeness } from '../domain/gaps';
 import { objectiveStatus, type ObjectiveStatusInfo } from '../domain/objective';
 import type { Decision, Handoff, HandoffTemplate, LifecycleEvent, SignerRole } from '../domain/schemas';
@@ -146,4 +147,9 @@ export function decisionViews(b: ClientBundle, now: number): DecisionView[] {
         reopenedBy: reopenedBy.get(d.id) ?? null,
       };
     });
+}
+
+/** The domain's view of a loaded bundle (what signals, the business case and the one-pager take). */
+export function toDomainBundle(b: ClientBundle, now = Date.now()): DomainBundle {
+  return { client: b.client, stakeholders: b.stakeholders, objective: b.objective ?? undefined, decisions: b.decisions, handoffs: b.handoffs, events: b.events, now };
 }

@@ -12,7 +12,6 @@ import {
   type Objective,
   type Stakeholder,
 } from '../domain/schemas';
-import type { ClientBundle as DomainBundle } from '../domain/bundle';
 import { getTemplates } from './repos/templates';
 import type { BatonDb } from './schema';
 
@@ -88,7 +87,3 @@ export async function loadRecordLink(db: BatonDb, ref: CrmRef): Promise<CrmLink 
   return (await db.crmLinks.get(crmLinkKey(ref))) ?? null;
 }
 
-/** The domain's view of a loaded bundle (what signals, the business case and the one-pager take). */
-export function toDomainBundle(b: ClientBundle, now = Date.now()): DomainBundle {
-  return { client: b.client, stakeholders: b.stakeholders, objective: b.objective ?? undefined, decisions: b.decisions, handoffs: b.handoffs, events: b.events, now };
-}

@@ -1,14 +1,14 @@
 /**
  * The one way pages read and write data: `useQuery(name, args)` gives a plain value that stays current whenever any
  * tab, the popup or the sync engine changes the rows behind it, and `useCall()` runs a write. The names are the
- * database registry's (`lib/db/registry.ts`). Where they run is the page's `DataSource`: the database itself on the
- * popup, dashboard and side panel (`lib/db/source.ts`), the background's port in the in-page panel
- * (`lib/db/port/client.ts`), whose frame may not open storage on a CRM site.
+ * database registry's (`lib/data/registry.ts`). Where they run is the page's `DataSource`: the database itself on the
+ * popup, dashboard and side panel (`lib/data/local-source.ts`), the background's port in the in-page panel
+ * (`lib/data/port/client.ts`), whose frame may not open storage on a CRM site.
  *
  * No Dexie here: the popup's first bundle carries this module, and its source loads the database later.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { ArgsOf, OpName, Ops, Queries, QueryName, ResultOf } from '../db/registry';
+import type { ArgsOf, OpName, Ops, Queries, QueryName, ResultOf } from '../data/registry';
 
 /** Where a page's queries and writes run. */
 export interface DataSource {

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { EventForm, Timeline, type NewEvent } from '../../../components/dashboard/Timeline';
 import { Badge, Empty, Meter, type Tone } from '../../../components/ui';
 import { formatDay, handoffKindLabel, pct, relativeTime, roleName } from '../../../lib/domain/words';
-import { toDomainBundle, type ClientBundle } from '../../../lib/db/queries';
+import type { ClientBundle } from '../../../lib/db/queries';
 import { useCall, useQuery } from '../../../lib/hooks/data';
 import { useNow } from '../../../lib/hooks/useNow';
 import { useSetting } from '../../../lib/hooks/useSetting';
@@ -14,7 +14,7 @@ import { coverage, quadrant, type Quadrant } from '../../../lib/domain/stakehold
 import { firstEventAt } from '../../../lib/domain/bundle';
 import { isoDate } from '../../../lib/domain/time';
 import { profileSetting } from '../../../lib/settings/profile';
-import { decisionViews, handoffViews, objectiveView, type HandoffView, type ObjectiveView } from '../../../lib/clients/views';
+import { decisionViews, handoffViews, objectiveView, toDomainBundle, type HandoffView, type ObjectiveView } from '../../../lib/clients/views';
 import { crmName, linkUrl } from '../crm';
 import { href } from '../router';
 import { Loading } from './Loading';

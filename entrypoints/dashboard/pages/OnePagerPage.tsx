@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Badge, Banner, Empty } from '../../../components/ui';
 import { useQuery } from '../../../lib/hooks/data';
 import { buildOnePager, onePagerFileName, onePagerMarkdown, type OnePager } from '../../../lib/one-pager/build';
-import { toDomainBundle } from '../../../lib/db/queries';
+import { toDomainBundle } from '../../../lib/clients/views';
 import { href } from '../router';
 import { Loading } from './Loading';
 

@@ -28,7 +28,7 @@ export interface LaunchOptions {
    * The profile's third-party cookie setting. Default `block`, as Debian's Chromium ships and as Incognito and
    * many users run Chrome: the panel iframe (an extension page embedded in the CRM site) is then denied
    * IndexedDB and localStorage ("The user denied permission to access the database"), host permissions or not,
-   * which is why it reaches the database through the background (lib/db/port). `allow` is Chrome's default
+   * which is why it reaches the database through the background (lib/data/port). `allow` is Chrome's default
    * for normal windows: the iframe then opens the extension's own, unpartitioned storage.
    */
   thirdPartyCookies?: 'allow' | 'block';

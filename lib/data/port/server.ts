@@ -5,8 +5,8 @@
  */
 import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
-import { getDb } from '../index';
-import type { BatonDb } from '../schema';
+import { getDb } from '../../db';
+import type { BatonDb } from '../../db/schema';
 import { ops, PANEL_OPS, PANEL_QUERIES, queries, type OpName, type QueryName } from '../registry';
 import { DB_PORT_NAME, portRequestSchema, type PortError, type PortResponse } from './protocol';
 

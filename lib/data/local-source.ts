@@ -5,7 +5,7 @@
 import type { liveQuery as LiveQuery } from 'dexie';
 import type { DataSource } from '../hooks/data';
 import { ops, queries, type OpName, type QueryName } from './registry';
-import type { BatonDb } from './schema';
+import type { BatonDb } from '../db/schema';
 
 type AnyFn = (db: BatonDb, ...args: unknown[]) => Promise<unknown>;
 
