@@ -3,7 +3,7 @@
  * the page shows no stage and "Read from Salesforce" is on (lib/crm/facts.ts decides), with where each came from.
  */
 import { useMemo } from 'react';
-import { mergeFacts, type ApiFacts, type RecordFacts } from '../../lib/crm/facts';
+import { withApiAnswer, type RecordFacts } from '../../lib/crm/facts';
 import type { HostRecord } from './useHostRecord';
 import { useSalesforceAnswer, type SalesforceTarget } from './useSalesforceSuggestions';
 
@@ -23,9 +23,6 @@ export function useRecordFacts(record: HostRecord | null): RecordFactsState | nu
   const answer = useSalesforceAnswer(target);
   return useMemo(() => {
     if (!record) return null;
-    const api: ApiFacts | null = answer?.ok ? answer.opportunity : null;
-    const facts = mergeFacts({ ...record, crm: record.ref.crm, object: record.ref.object }, api);
-    const apiNote = answer && !answer.ok && answer.reason !== 'off' ? answer.message : null;
-    return { facts, apiNote };
+    return withApiAnswer({ ...record, crm: record.ref.crm, object: record.ref.object }, answer);
   }, [record, answer]);
 }

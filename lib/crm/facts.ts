@@ -76,6 +76,18 @@ export function mergeFacts(shown: ShownFacts, api: ApiFacts | null): RecordFacts
   return facts;
 }
 
+/** The background's answer to "read this opportunity" (lib/messages/salesforce.ts), as far as facts go. */
+export type ApiAnswer = { ok: true; opportunity: ApiFacts } | { ok: false; reason: 'off' } | { ok: false; reason: 'permission' | 'error'; message: string };
+
+/**
+ * The facts with the API's answer folded in, and why the API could not help when it was asked and failed
+ * (session expired, no API access…): null when it answered, is off, or has not answered yet.
+ */
+export function withApiAnswer(shown: ShownFacts, answer: ApiAnswer | null): { facts: RecordFacts; apiNote: string | null } {
+  const facts = mergeFacts(shown, answer?.ok ? answer.opportunity : null);
+  return { facts, apiNote: answer && !answer.ok && answer.reason !== 'off' ? answer.message : null };
+}
+
 /** What each unread fact turns off, as the panel says it. */
 export const UNREAD_WORDING: Readonly<Record<PageFact, string>> = {
   title: 'Baton can’t read the record name on this layout, so the panel can’t show it or suggest a client name here.',
