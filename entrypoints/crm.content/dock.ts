@@ -41,7 +41,8 @@ export function mountDock(crm: CrmKind, alive: () => boolean): Dock {
   const nonce = crypto.randomUUID();
   const host = el('baton-panel' as 'div', {});
   const root = host.attachShadow({ mode: 'closed' });
-  const frame = el('iframe', { title: 'Baton', src: `${browser.runtime.getURL('/panel.html')}#${nonce}` });
+  // `clipboard-write`: the panel's "Copy a layout report" (a cross-origin frame may not write the clipboard otherwise).
+  const frame = el('iframe', { title: 'Baton', allow: 'clipboard-write', src: `${browser.runtime.getURL('/panel.html')}#${nonce}` });
   const launcher = el('button', { type: 'button', textContent: 'Baton', title: 'Show Baton (Alt+Shift+B)' });
   // Pushes the CRM's content left; a style rule rather than an inline style so re-rendered containers keep it.
   const push = el('style', {});

@@ -2,6 +2,7 @@ import { detectRecord } from '../../lib/crm/detect';
 import type { BackgroundToContent, TabRecord } from '../../lib/messages/panel';
 import { CRM_MATCHES } from './matches';
 import { mountDock, type Dock } from './dock';
+import { outlineFor } from './report';
 import { watchRecord } from './record';
 
 /**
@@ -49,6 +50,8 @@ export default defineContentScript({
     // and Chrome's own onMessage does not take a returned promise everywhere yet.
     const onMessage = (msg: BackgroundToContent, _sender: unknown, respond: (answer: unknown) => void) => {
       if (msg?.type === 'baton:get-record') respond(current);
+      // The panel's "Copy a layout report": an outline of this page's elements, never its text (lib/crm/outline.ts).
+      if (msg?.type === 'baton:layout-outline') respond(current.type === 'baton:record' ? outlineFor(current.ref.crm) : null);
       if (msg?.type !== 'baton:toggle') return;
       if (dock && current.type === 'baton:record') dock.setOpen(!dock.open, true);
       respond(dock && current.type === 'baton:record' ? { open: dock.open } : null);

@@ -1,4 +1,4 @@
-import { PAGE_READERS, readPageFacts } from '../../lib/crm/read';
+import { readPage, readPageFacts } from '../../lib/crm/read';
 import type { CrmRecordRef, PageFacts } from '../../lib/crm/types';
 import type { RecordMessage } from '../../lib/messages/panel';
 
@@ -24,7 +24,7 @@ function nextChange(target: Node, ms: number, signal: AbortSignal): Promise<void
 /**
  * Follows one record view until `signal` aborts (navigation, context invalidated): posts the ref at once
  * (`pending`, so the panel can look the record up while the page renders), then the page facts once read,
- * then again whenever the title or stage changes on the page (the deal moves to Closed Won on the Path).
+ * then again whenever the title, stage or account changes on the page (the deal moves to Closed Won on the Path).
  * After an SPA navigation the previous record's DOM is still on screen, so reading waits for the page to change.
  */
 export async function watchRecord(
@@ -35,12 +35,12 @@ export async function watchRecord(
 ): Promise<void> {
   let last = '';
   const send = (facts: PageFacts, pending: boolean) => {
-    const key = JSON.stringify([facts.title, facts.stage, facts.isWonStage, pending]);
+    const key = JSON.stringify([facts.title, facts.stage, facts.isWonStage, facts.account, pending]);
     if (key === last || signal.aborted) return;
     last = key;
     post({ type: 'baton:record', ref, crmOrigin: location.origin, pending, ...facts });
   };
-  send({ title: null, stage: null, isWonStage: null }, true);
+  send({ title: null, stage: null, isWonStage: null, account: null }, true);
   try {
     if (spa) await nextChange(document.body, 1500, signal);
     send(await readPageFacts(ref, document, { signal }), false);
@@ -51,9 +51,9 @@ export async function watchRecord(
   const observer = new MutationObserver(() => {
     timer ??= setTimeout(() => {
       timer = undefined;
-      send(PAGE_READERS[ref.crm](document), false);
+      send(readPage(ref, document), false);
     }, REREAD_MS);
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'hidden'] });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'hidden', 'title', 'data-label', 'aria-current', 'data-selected-stage'] });
   signal.addEventListener('abort', () => (observer.disconnect(), clearTimeout(timer)), { once: true });
 }

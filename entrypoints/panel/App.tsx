@@ -13,28 +13,36 @@ import { profileSetting } from '../../lib/settings/profile';
 import { openSidePanel, setPanelOpen } from './bridge';
 import { ClientPanel, NoBundle } from './ClientPanel';
 import { LinkRecord } from './LinkRecord';
+import { RecordNotice } from './RecordNotice';
 import { useHostRecord, type HostRecord } from './useHostRecord';
+import { salesforceTarget, useRecordFacts } from './useRecordFacts';
 
 export function App() {
   const host = useHostRecord();
+  // The page's facts, with what the CRM's API supplies where the page shows no stage (lib/crm/facts.ts).
+  const facts = useRecordFacts(host.record);
+  const record = host.record && facts ? { ...host.record, stage: facts.facts.stage, isWonStage: facts.facts.isWonStage, account: facts.facts.account } : host.record;
   // While the panel is open, the server's pokes make the background pull at once (edits from teammates show live).
   useSyncPokes();
   return (
     <div className="panel" data-mode={host.mode}>
-      <Header record={host.record} mode={host.mode} />
+      <Header record={record} mode={host.mode} />
       <main className="panel-body">
       <ErrorBoundary>
         {host.status === 'waiting' ? (
           <Loading what="Reading the CRM page…" />
-        ) : host.status === 'none' || !host.record ? (
+        ) : host.status === 'none' || !record ? (
           <Empty title="Open an account or an opportunity">
             <p>Baton shows the hand-over, stakeholders and objective of the record you are on.</p>
           </Empty>
-        ) : host.record.ref.object === 'account' || host.record.ref.object === 'opportunity' ? (
-          <RecordPanel record={host.record} />
+        ) : record.ref.object === 'account' || record.ref.object === 'opportunity' ? (
+          <>
+            {facts ? <RecordNotice record={record} state={facts} /> : null}
+            <RecordPanel record={record} />
+          </>
         ) : (
           <Empty title={`Baton works on accounts and opportunities`}>
-            <p>This is a {host.record.ref.object === 'contact' ? 'contact' : host.record.ref.objectName} record. Open its account or opportunity.</p>
+            <p>This is a {record.ref.object === 'contact' ? 'contact' : record.ref.objectName} record. Open its account or opportunity.</p>
           </Empty>
         )}
       </ErrorBoundary>
@@ -89,9 +97,9 @@ function RecordPanel({ record }: { record: HostRecord }) {
   if (error) return <Failed error={error} />;
   if (view === undefined) return <Loading what="Looking up this record…" />;
   const { context: ctx, bundle } = view;
-  if (!ctx.client) return <LinkRecord key={ctx.link?.id ?? `${ref.crm}:${ref.id}`} crmRef={ref} title={record.title} stage={record.stage} actor={actorOf(profile)} />;
+  if (!ctx.client) return <LinkRecord key={ctx.link?.id ?? `${ref.crm}:${ref.id}`} crmRef={ref} title={record.title} stage={record.stage} account={record.account ?? null} actor={actorOf(profile)} />;
   if (bundle === null) return <NoBundle />;
-  const salesforce = record.ref.crm === 'salesforce' && record.ref.object === 'opportunity' ? { pageOrigin: record.crmOrigin, opportunityId: record.ref.id } : null;
+  const salesforce = salesforceTarget(record);
   return <ClientPanel key={`${bundle.client.id}:${ctx.deal?.id ?? ''}`} bundle={bundle} deal={ctx.deal} stage={record.stage} isWonStage={record.isWonStage} actor={actorOf(profile)} salesforce={salesforce} />;
 }
 

@@ -1,6 +1,7 @@
 /**
- * First visit to a record with no client: create one (named from the page title) or link this record to an
- * existing client.
+ * First visit to a record with no client: create one or link this record to an existing client. A new client is
+ * named after the opportunity's account when the page (or the CRM's API) gives one, else after the record; the
+ * rep can change the name before creating it.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../components/ui';
@@ -8,13 +9,15 @@ import { useCall, useQuery } from '../../lib/hooks/data';
 import type { CrmRef } from '../../lib/domain/schemas';
 import { useAction } from './useAction';
 
-export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; title: string | null; stage: string | null; actor: string }) {
-  const [name, setName] = useState(title ?? '');
+export function LinkRecord({ crmRef, title, stage, account, actor }: { crmRef: CrmRef; title: string | null; stage: string | null; account: string | null; actor: string }) {
+  // The customer is the account: an opportunity's own name ("Acme – 200 Widgets") is the deal, not the client.
+  const suggested = (crmRef.object === 'opportunity' ? account : null) ?? title;
+  const [name, setName] = useState(suggested ?? '');
   const [typed, setTyped] = useState(false);
-  // The page title often arrives after the record (SPA navigation): take it until the user types their own.
+  // The page's facts often arrive after the record (SPA navigation): take them until the user types their own.
   useEffect(() => {
-    if (!typed && title) setName(title);
-  }, [title, typed]);
+    if (!typed && suggested) setName(suggested);
+  }, [suggested, typed]);
   const [mode, setMode] = useState<'create' | 'link'>('create');
   const [query, setQuery] = useState('');
   const { run, error } = useAction();
@@ -45,6 +48,7 @@ export function LinkRecord({ crmRef, title, stage, actor }: { crmRef: CrmRef; ti
             <span className="label">Client name</span>
             <input className="input" value={name} onChange={(e) => { setName(e.target.value); setTyped(true); }} autoFocus placeholder="Customer name" />
           </label>
+          {crmRef.object === 'opportunity' && account && !typed ? <p className="faint">Named after the opportunity’s account. Change it if the customer goes by another name.</p> : null}
           <div className="row-end">
             <button type="submit" className="btn btn-primary">Create client</button>
           </div>

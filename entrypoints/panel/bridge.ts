@@ -151,6 +151,16 @@ function askWhoAmI(): Promise<WhoAmIAnswer> {
 if (panelMode === 'iframe') void askWhoAmI();
 
 /**
+ * The tab whose CRM page this panel is about: its own tab in the page, the window's active tab in the side panel.
+ * Undefined when there is none (the panel opened as a page of its own).
+ */
+export async function hostTabId(): Promise<number | undefined> {
+  if (panelMode === 'iframe') return (await askWhoAmI())?.tabId;
+  if (panelMode === 'page') return undefined;
+  return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}
+
+/**
  * Opens Baton in the browser's own side panel and collapses the in-page one. Call it straight from a click or
  * key handler: Chrome's `sidePanel.open` and Firefox's `sidebarAction.open` need the user's gesture, which an
  * `await` before them would lose. Resolves false when the browser has no side panel for us.

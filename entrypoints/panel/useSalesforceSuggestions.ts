@@ -1,6 +1,7 @@
 /**
- * "Read from Salesforce" in the panel: asks the background once per opportunity for its contact roles and turns
- * them into stakeholder suggestions (the ones not on the map yet). Off, or not a Salesforce opportunity: nothing.
+ * "Read from Salesforce" in the panel: asks the background once per opportunity for the opportunity (its stage, won
+ * flag and account fill in what the page does not show, see useRecordFacts.ts) and its contact roles, turned into
+ * stakeholder suggestions (the ones not on the map yet). Off, or not a Salesforce opportunity: nothing.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Suggestion } from '../../components/stakeholders/StakeholderMap';
@@ -22,6 +23,8 @@ export interface SalesforceTarget {
 // Successful reads, per org and opportunity, for the life of the panel page: remounts (another tab, back to this
 // record) do not ask again. Failures are not kept, so signing in again and reopening the record retries.
 const answers = new Map<string, SfOpportunityAnswer>();
+// Reads under way, so the record's facts and its contact-role suggestions share one request.
+const inFlight = new Map<string, Promise<SfOpportunityAnswer>>();
 
 async function ask(target: SalesforceTarget): Promise<SfOpportunityAnswer> {
   const request: SfOpportunityRequest = { type: SF_OPPORTUNITY_MESSAGE, pageUrl: target.pageOrigin, opportunityId: target.opportunityId };
@@ -72,13 +75,11 @@ export function toSuggestions(answer: SfOpportunityAnswer | null, stakeholders: 
   return [...byContact.values()].map((s) => (s.roles.length > 1 ? { ...s, roles: s.roles.filter((x) => x !== 'other') } : s));
 }
 
-export interface SalesforceSuggestions {
-  suggestions: Suggestion[];
-  /** Why there are no suggestions (permission missing, session expired…); null when off or fine. */
-  note: string | null;
-}
-
-export function useSalesforceSuggestions(target: SalesforceTarget | null | undefined, stakeholders: readonly Stakeholder[]): SalesforceSuggestions {
+/**
+ * The background's answer for this opportunity (null until it arrives, and for no target): asked once per
+ * opportunity after the first paint, shared by every caller. "Read from Salesforce" off answers `off`.
+ */
+export function useSalesforceAnswer(target: SalesforceTarget | null | undefined): SfOpportunityAnswer | null {
   const key = target ? `${target.pageOrigin}|${target.opportunityId}` : null;
   const [answer, setAnswer] = useState<{ key: string; value: SfOpportunityAnswer } | null>(() =>
     key && answers.has(key) ? { key, value: answers.get(key)! } : null,
@@ -87,8 +88,16 @@ export function useSalesforceSuggestions(target: SalesforceTarget | null | undef
     if (!target || !key || answers.has(key)) return;
     let live = true;
     const cancel = afterFirstPaint(() => {
-      void ask(target).then((value) => {
-        if (value.ok) answers.set(key, value);
+      let asking = inFlight.get(key);
+      if (!asking) {
+        asking = ask(target).then((value) => {
+          inFlight.delete(key);
+          if (value.ok) answers.set(key, value);
+          return value;
+        });
+        inFlight.set(key, asking);
+      }
+      void asking.then((value) => {
         if (live) setAnswer({ key, value });
       });
     });
@@ -97,7 +106,17 @@ export function useSalesforceSuggestions(target: SalesforceTarget | null | undef
       cancel();
     };
   }, [key]);
-  const current = answer && answer.key === key ? answer.value : key && answers.has(key) ? answers.get(key)! : null;
+  return answer && answer.key === key ? answer.value : key && answers.has(key) ? answers.get(key)! : null;
+}
+
+export interface SalesforceSuggestions {
+  suggestions: Suggestion[];
+  /** Why there are no suggestions (permission missing, session expired…); null when off or fine. */
+  note: string | null;
+}
+
+export function useSalesforceSuggestions(target: SalesforceTarget | null | undefined, stakeholders: readonly Stakeholder[]): SalesforceSuggestions {
+  const current = useSalesforceAnswer(target);
   const suggestions = useMemo(() => toSuggestions(current, stakeholders), [current, stakeholders]);
   const note = current && !current.ok && current.reason !== 'off' ? current.message : null;
   return { suggestions, note };

@@ -1,6 +1,6 @@
 /**
  * The background's part in "read from Salesforce": answers the panel's `baton:sf-opportunity` with the opportunity
- * and its contact roles, read from the org's REST API with the `sid` cookie of its `my.salesforce.com` host. Only
+ * (its stage, won flag and account, for layouts that do not show them) and its contact roles, read from the org's REST API with the `sid` cookie of its `my.salesforce.com` host. Only
  * when the user turned the capability on and the browser granted its optional permissions. The session id never
  * leaves this module: it goes into the client's Authorization header and nowhere else (no logs, no answers).
  */
@@ -17,9 +17,9 @@ export interface SalesforceReaderOptions {
   timeoutMs?: number;
 }
 
-export const PERMISSION_MESSAGE = 'Turn on “Read from Salesforce” in Baton’s settings to see contact roles.';
+export const PERMISSION_MESSAGE = 'Turn on “Read from Salesforce” in Baton’s settings to read stages and contact roles from Salesforce.';
 export const NO_SESSION_MESSAGE =
-  'Baton found no Salesforce session in this browser. Sign in to Salesforce, then reload the record to see contact roles.';
+  'Baton found no Salesforce session in this browser. Sign in to Salesforce, then reload the record to read it from Salesforce.';
 
 /** Reads the opportunity for the panel; never throws, every failure is an answer the panel can show. */
 export async function readSalesforceOpportunity(request: SfOpportunityRequest, options: SalesforceReaderOptions = {}): Promise<SfOpportunityAnswer> {

@@ -18,6 +18,22 @@ export function firstShown(root: ParentNode, selector: string, hiddenAncestor: s
  * `<img src=x onerror=…>` stays text), whitespace collapsed, null when empty or missing.
  */
 export function textOf(el: Element | null | undefined): string | null {
-  const text = el?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text : null;
+  return clean(el?.textContent);
+}
+
+/**
+ * What a form control shows: a text box's current `value` (an editable title is a `<textarea>` whose typed
+ * text never reaches `textContent`), a `<select>`'s chosen option, else the element's text.
+ */
+export function shownValue(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  if (el.localName === 'select') return textOf(el.querySelector('option:checked'));
+  if (el.localName === 'textarea' || el.localName === 'input') return clean((el as HTMLInputElement).value);
+  return textOf(el);
+}
+
+/** A trimmed, whitespace-collapsed string, or null when there is nothing in it. */
+export function clean(text: string | null | undefined): string | null {
+  const value = text?.replace(/\s+/g, ' ').trim();
+  return value ? value : null;
 }

@@ -22,11 +22,13 @@ export interface CrmRecordRef {
 /**
  * What the content script reads off a record page. Every field is plain text or null
  * ("not shown"); `isWonStage` is null when the page shows no stage or status to decide it.
+ * `account` is the company an opportunity or deal belongs to (null on accounts, and when not shown).
  */
 export interface PageFacts {
   title: string | null;
   stage: string | null;
   isWonStage: boolean | null;
+  account: string | null;
 }
 
 /** How long to wait for a late-rendered page and when to stop waiting. */

@@ -11,6 +11,7 @@
  * port and `tabs.sendMessage` (only the extension can reach them). Extension pages parse with these schemas.
  */
 import { z } from 'zod';
+import type { PageOutline } from '../crm/outline';
 import type { CrmRecordRef } from '../crm/types';
 
 export const recordRefSchema = z.object({
@@ -38,6 +39,8 @@ export const recordMessageSchema = z.object({
   title: crmText,
   stage: crmText,
   isWonStage: z.boolean().nullable(),
+  /** On an opportunity or deal, its account's (company's) name as the page shows it; absent from older content scripts. */
+  account: crmText.optional(),
   /** The CRM page's origin, e.g. `https://acme.lightning.force.com`, for links back to the record. */
   crmOrigin: z.string().url(),
   /** True while the page facts are still being read; title/stage null then mean "not yet", not "not shown". */
@@ -87,8 +90,28 @@ export type ToggleMessage = z.infer<typeof toggleMessageSchema>;
 export const getRecordMessageSchema = z.object({ type: z.literal('baton:get-record') });
 export type GetRecordMessage = z.infer<typeof getRecordMessageSchema>;
 
-/** Background → content script messages, in one union. */
-export type BackgroundToContent = ToggleMessage | GetRecordMessage;
+/**
+ * Panel → the content script of its tab (`tabs.sendMessage`, top frame): outline this page for a layout report.
+ * Answered with a `PageOutline` (lib/crm/outline.ts), or null when the tab shows no record.
+ */
+export const layoutOutlineRequestSchema = z.object({ type: z.literal('baton:layout-outline') });
+export type LayoutOutlineRequest = z.infer<typeof layoutOutlineRequestSchema>;
+
+/** The content script's answer, validated before the panel writes a report from it. Bounded: it is page data. */
+export const pageOutlineSchema = z.object({
+  nodes: z
+    .array(z.tuple([z.number().int().min(0).max(500), z.string().min(1).max(100), z.array(z.string().max(300)).max(80)]))
+    .max(5000),
+  probes: z.array(z.tuple([z.string().max(80), z.string().max(1000), z.number().int().min(-1), z.number().int().min(0).max(1)])).max(60),
+  truncated: z.boolean(),
+  shadowRoots: z.number().int().min(0),
+});
+// The schema and the content script's type must not drift apart.
+const outlineMatchesType: Same<z.infer<typeof pageOutlineSchema>, PageOutline> = true;
+void outlineMatchesType;
+
+/** Background or panel → content script messages, in one union. */
+export type BackgroundToContent = ToggleMessage | GetRecordMessage | LayoutOutlineRequest;
 
 /** Content script → background (broadcast): this tab now shows `record`. */
 export const tabRecordChangedSchema = z.object({ type: z.literal('baton:tab-record'), record: tabRecordSchema });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectRecord } from '../../lib/crm/detect';
-import { PAGE_READERS, readPageFacts } from '../../lib/crm/read';
+import { PAGE_READERS, readPage, readPageFacts } from '../../lib/crm/read';
 import type { CrmRecordRef, PageFacts } from '../../lib/crm/types';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -28,26 +28,56 @@ const PD_DEAL = ref('https://acme.pipedrive.com/deal/1234');
 const PD_ORG = ref('https://acme.pipedrive.com/organization/56');
 
 const CASES: Array<[string, CrmRecordRef, string, PageFacts]> = [
-  ['reads the active Lightning page, not the hidden cached record before it', SF_OPP, 'salesforce/opportunity-cached.html', { title: 'Acme – 200 Widgets', stage: 'Proposal/Price Quote', isWonStage: false }],
-  ['reads "Closed Won" from the Path as a won stage', SF_OPP, 'salesforce/opportunity-closed-won.html', { title: 'Initech Platform Deal', stage: 'Closed Won', isWonStage: true }],
-  ['trusts the Path won marker when the org renamed its won stage', SF_OPP, 'salesforce/opportunity-won-custom-label.html', { title: 'Umbrella Expansion', stage: 'Contract Signed', isWonStage: true }],
-  ['returns a hostile Salesforce record name as literal text', SF_OPP, 'salesforce/opportunity-hostile-title.html', { title: HOSTILE, stage: 'Needs Analysis', isWonStage: false }],
-  ['reads a Salesforce account, which has no stage', SF_ACC, 'salesforce/account.html', { title: 'Acme Corporation', stage: null, isWonStage: null }],
-  ['reads a Classic opportunity detail page', SF_CLASSIC, 'salesforce/classic-opportunity.html', { title: 'Stark Industries Retrofit', stage: 'Closed Won', isWonStage: true }],
-  ['reads an open HubSpot deal', HS_DEAL, 'hubspot/deal.html', { title: 'Acme – Annual Plan', stage: 'Contract sent', isWonStage: false }],
-  ['reads "Closed won" as a won HubSpot deal stage', HS_DEAL, 'hubspot/deal-closed-won.html', { title: 'Initech – Platform', stage: 'Closed won', isWonStage: true }],
-  ['reads a HubSpot company, which has no deal stage', HS_COMPANY, 'hubspot/company.html', { title: 'Acme Corporation', stage: null, isWonStage: null }],
-  ['reads the active business process stage of an open Dynamics opportunity', DY_OPP, 'dynamics/opportunity.html', { title: 'Contoso – 100 Espresso Machines', stage: 'Develop', isWonStage: false }],
-  ['reads a won Dynamics opportunity from its status reason', DY_OPP, 'dynamics/opportunity-won.html', { title: 'Fabrikam – Fleet Renewal', stage: 'Close', isWonStage: true }],
-  ['reads a Dynamics account, which has no process stage', DY_ACC, 'dynamics/account.html', { title: 'Contoso Ltd', stage: null, isWonStage: null }],
-  ['reads an open Pipedrive deal', PD_DEAL, 'pipedrive/deal.html', { title: 'Acme deal', stage: 'Proposal Made', isWonStage: false }],
-  ['reads a won Pipedrive deal from its status', PD_DEAL, 'pipedrive/deal-won.html', { title: 'Initech rollout', stage: 'Negotiations Started', isWonStage: true }],
-  ['reads a Pipedrive organization, which has no stage', PD_ORG, 'pipedrive/organization.html', { title: 'Acme GmbH', stage: null, isWonStage: null }],
+  ['reads the active Lightning page, not the hidden cached record before it', SF_OPP, 'salesforce/opportunity-cached.html', { title: 'Acme – 200 Widgets', stage: 'Proposal/Price Quote', isWonStage: false, account: null }],
+  ['reads "Closed Won" from the Path as a won stage', SF_OPP, 'salesforce/opportunity-closed-won.html', { title: 'Initech Platform Deal', stage: 'Closed Won', isWonStage: true, account: null }],
+  ['trusts the Path won marker when the org renamed its won stage', SF_OPP, 'salesforce/opportunity-won-custom-label.html', { title: 'Umbrella Expansion', stage: 'Contract Signed', isWonStage: true, account: null }],
+  ['returns a hostile Salesforce record name as literal text', SF_OPP, 'salesforce/opportunity-hostile-title.html', { title: HOSTILE, stage: 'Needs Analysis', isWonStage: false, account: null }],
+  ['reads a Salesforce account, which has no stage', SF_ACC, 'salesforce/account.html', { title: 'Acme Corporation', stage: null, isWonStage: null, account: null }],
+  ['reads a Classic opportunity detail page', SF_CLASSIC, 'salesforce/classic-opportunity.html', { title: 'Stark Industries Retrofit', stage: 'Closed Won', isWonStage: true, account: null }],
+  ['reads an open HubSpot deal', HS_DEAL, 'hubspot/deal.html', { title: 'Acme – Annual Plan', stage: 'Contract sent', isWonStage: false, account: null }],
+  ['reads "Closed won" as a won HubSpot deal stage', HS_DEAL, 'hubspot/deal-closed-won.html', { title: 'Initech – Platform', stage: 'Closed won', isWonStage: true, account: null }],
+  ['reads a HubSpot company, which has no deal stage', HS_COMPANY, 'hubspot/company.html', { title: 'Acme Corporation', stage: null, isWonStage: null, account: null }],
+  ['reads the active business process stage of an open Dynamics opportunity', DY_OPP, 'dynamics/opportunity.html', { title: 'Contoso – 100 Espresso Machines', stage: 'Develop', isWonStage: false, account: null }],
+  ['reads a won Dynamics opportunity from its status reason', DY_OPP, 'dynamics/opportunity-won.html', { title: 'Fabrikam – Fleet Renewal', stage: 'Close', isWonStage: true, account: null }],
+  ['reads a Dynamics account, which has no process stage', DY_ACC, 'dynamics/account.html', { title: 'Contoso Ltd', stage: null, isWonStage: null, account: null }],
+  ['reads an open Pipedrive deal', PD_DEAL, 'pipedrive/deal.html', { title: 'Acme deal', stage: 'Proposal Made', isWonStage: false, account: null }],
+  ['reads a won Pipedrive deal from its status', PD_DEAL, 'pipedrive/deal-won.html', { title: 'Initech rollout', stage: 'Negotiations Started', isWonStage: true, account: null }],
+  ['reads a Pipedrive organization, which has no stage', PD_ORG, 'pipedrive/organization.html', { title: 'Acme GmbH', stage: null, isWonStage: null, account: null }],
+  // Layouts rebuilt from public evidence (each fixture's note names its source).
+  ['reads the Dynamic Highlights Panel, which has no records-highlights2, and its account link', SF_OPP, 'salesforce/opportunity-dynamic-highlights.html', { title: 'Globex – Fleet Telematics', stage: 'Value Proposition', isWonStage: false, account: 'Globex Corporation' }],
+  ['reads the LWC path step’s data-label and its won marker', SF_OPP, 'salesforce/opportunity-lwc-path.html', { title: 'Initech – Renewal 2026', stage: 'Closed Won', isWonStage: true, account: 'Initech' }],
+  ['reads the focused console workspace, not the background one before it', SF_OPP, 'salesforce/console-workspaces.html', { title: 'Umbrella – Lab Safety Suite', stage: 'Proposal/Price Quote', isWonStage: false, account: 'Umbrella Corporation' }],
+  ['reads the title of a layout without a Path, and no stage', SF_OPP, 'salesforce/opportunity-no-path.html', { title: 'Zebulon Quasar Holdings – Orbital Freight', stage: null, isWonStage: null, account: 'Zebulon Quasar Holdings' }],
+  ['reads the 2025–26 HubSpot highlight strip, not the create-deal form’s stage, and the company card', HS_DEAL, 'hubspot/deal-highlights-2025.html', { title: 'Vandelay – Import Platform', stage: 'Decision maker bought-in', isWonStage: false, account: 'Vandelay Industries' }],
+  ['reads a Dynamics title attribute without its save status, a <select> status reason chosen as Won, and the account', DY_OPP, 'dynamics/opportunity-title-select.html', { title: 'OC-1042 Espresso Fleet', stage: 'Close', isWonStage: true, account: 'Northwind Traders' }],
+  ['strips the save status from a Dynamics title with no title attribute and reads a combobox status reason', DY_OPP, 'dynamics/opportunity-status-combobox.html', { title: 'Fabrikam – Cold Chain Sensors', stage: 'Propose', isWonStage: false, account: 'Fabrikam, Inc.' }],
+  ['reads a Dynamics picklist-status Won and the header account lookup', DY_OPP, 'dynamics/opportunity-status-picklist.html', { title: 'Litware – Retail Analytics', stage: 'Close', isWonStage: true, account: 'Litware, Inc.' }],
+  ['reads a Pipedrive deal title from the header textarea’s value and its organization link', PD_DEAL, 'pipedrive/deal-testid.html', { title: 'Pied Piper deal', stage: 'Negotiations Started', isWonStage: true, account: 'Pied Piper Inc.' }],
 ];
 
 describe('readPageFacts on saved pages', () => {
   it.each(CASES)('%s', async (_name, recordRef, path, expected) => {
     await expect(readPageFacts(recordRef, fixture(path), { timeoutMs: 50 })).resolves.toEqual(expected);
+  });
+
+  it('gives an account page no account, even where its panels link a parent account', () => {
+    const doc = fixture('salesforce/opportunity-dynamic-highlights.html');
+    expect(readPage(SF_ACC, doc).account).toBeNull();
+    expect(readPage(SF_OPP, doc).account).toBe('Globex Corporation');
+  });
+
+  it('reads the title a user typed into the Pipedrive title box, not the text it was rendered with', () => {
+    const doc = fixture('pipedrive/deal-testid.html');
+    (doc.querySelector('textarea.cui5-editable-text__input') as HTMLTextAreaElement).value = 'Pied Piper – 40 seats';
+    expect(readPage(PD_DEAL, doc).title).toBe('Pied Piper – 40 seats');
+  });
+
+  it('reads a Dynamics <select> status reason by the option chosen now', () => {
+    const doc = fixture('dynamics/opportunity-title-select.html');
+    const select = doc.querySelector('select')!;
+    select.querySelector('option[value="3"]')!.removeAttribute('selected');
+    select.querySelector('option[value="1"]')!.setAttribute('selected', '');
+    expect(readPage(DY_OPP, doc).isWonStage).toBe(false);
   });
 
   it('never turns a hostile record name into markup', () => {
@@ -77,7 +107,7 @@ describe('readPageFacts on a page that renders late', () => {
     const facts = readPageFacts(SF_OPP, doc, { timeoutMs: 2_000 });
     await tick(20);
     render(doc, 'salesforce/opportunity-cached.html');
-    await expect(facts).resolves.toEqual({ title: 'Acme – 200 Widgets', stage: 'Proposal/Price Quote', isWonStage: false });
+    await expect(facts).resolves.toEqual({ title: 'Acme – 200 Widgets', stage: 'Proposal/Price Quote', isWonStage: false, account: null });
   });
 
   it('follows Lightning switching which cached page is active', async () => {
@@ -87,7 +117,7 @@ describe('readPageFacts on a page that renders late', () => {
     const facts = readPageFacts(SF_OPP, doc, { timeoutMs: 2_000 });
     await tick(10);
     pages[0]!.classList.add('active');
-    await expect(facts).resolves.toEqual({ title: 'Globex Renewal 2025', stage: 'Negotiation/Review', isWonStage: false });
+    await expect(facts).resolves.toEqual({ title: 'Globex Renewal 2025', stage: 'Negotiation/Review', isWonStage: false, account: null });
   });
 
   it('resolves with nulls when nothing renders before the timeout', async () => {
@@ -95,13 +125,14 @@ describe('readPageFacts on a page that renders late', () => {
       title: null,
       stage: null,
       isWonStage: null,
+      account: null,
     });
   });
 
   it('resolves with the title alone when an opportunity stage never renders', async () => {
     const doc = fixture('pipedrive/deal.html');
     doc.querySelector('[data-test="pipeline-stages"]')!.remove();
-    await expect(readPageFacts(PD_DEAL, doc, { timeoutMs: 30 })).resolves.toEqual({ title: 'Acme deal', stage: null, isWonStage: null });
+    await expect(readPageFacts(PD_DEAL, doc, { timeoutMs: 30 })).resolves.toEqual({ title: 'Acme deal', stage: null, isWonStage: null, account: null });
   });
 
   it('rejects with the abort reason when the signal aborts while waiting', async () => {

@@ -30,6 +30,12 @@ export const OPPORTUNITY = {
   Account: { attributes: attributes('Account', '0015g00000XyZ12AAF'), Name: 'Acme Corporation' },
 };
 
+/** The same opportunity at the end of its life: the bearer token picks it. */
+const SCENARIOS: Record<string, typeof OPPORTUNITY> = {
+  won: { ...OPPORTUNITY, StageName: 'Closed Won', IsWon: true, IsClosed: true },
+  lost: { ...OPPORTUNITY, StageName: 'Closed Lost', IsWon: false, IsClosed: true },
+};
+
 const role = (n: number, name: string, email: string | null, title: string | null, roleName: string | null, primary = false) => ({
   attributes: attributes('OpportunityContactRole', `00K5g00000Role${n}AAA`),
   Id: `00K5g00000Role${n}AAA`,
@@ -69,7 +75,7 @@ function answer(token: string, path: string, q: string | null): [number, unknown
   }
   if (path === `${V}/query` && q?.includes('FROM Opportunity WHERE')) {
     if (!q.includes(`'${OPP_ID}'`)) return [200, { totalSize: 0, done: true, records: [] }];
-    const record = token === 'bad-shape' ? { ...OPPORTUNITY, Name: 42 } : OPPORTUNITY;
+    const record = token === 'bad-shape' ? { ...OPPORTUNITY, Name: 42 } : (SCENARIOS[token] ?? OPPORTUNITY);
     return [200, { totalSize: 1, done: true, records: [record] }];
   }
   if (path === `${V}/query` && q?.includes('FROM OpportunityContactRole')) {
