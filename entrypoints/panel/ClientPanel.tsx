@@ -44,7 +44,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
   const [focusField, setFocusField] = useState<string | null>(null);
   const [addPerson, setAddPerson] = useState(false);
   const { run, error, clear } = useAction();
-  const callOp = useCall();
+  const call = useCall();
   const now = Date.now();
   const { client, stakeholders, objective } = bundle;
   // Asked once per opportunity, after the first paint; suggestions drop out as people are added to the map.
@@ -71,10 +71,10 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
   const gateDone = useRef<string | null>(null);
   useEffect(() => {
     if (!deal || !stage) return;
-    void callOp('recordDealStage', deal.id, stage, isWonStage).catch(() => undefined);
+    void call('recordDealStage', deal.id, stage, isWonStage).catch(() => undefined);
     if (isWonStage !== true || gateDone.current === deal.id) return;
     gateDone.current = deal.id;
-    void run(() => callOp('recordDealWon', { clientId: client.id, dealId: deal.id, actor }));
+    void run(() => call('recordDealWon', { clientId: client.id, dealId: deal.id, actor }));
   }, [deal?.id, stage, isWonStage]);
 
   // For the benchmark and the e2e tests: the moment this record's hand-over is on screen.
@@ -83,7 +83,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
   }, [client.id, deal?.id]);
 
   const ensure = async () =>
-    handoff ?? (await callOp('ensureHandoff', { clientId: client.id, kind, dealId: deal?.id, senderOwner: actor }));
+    handoff ?? (await call('ensureHandoff', { clientId: client.id, kind, dealId: deal?.id, senderOwner: actor }));
 
   const tabs: { id: Tab; label: string; count?: number; bad?: boolean }[] = [
     { id: 'handoff', label: 'Hand-over', count: gaps.filter((g) => g.required).length || undefined, bad: gaps.length > 0 },
@@ -94,7 +94,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
   ];
 
   const saveStakeholderDraft = async (d: StakeholderDraft) => {
-    await callOp('saveStakeholder', {
+    await call('saveStakeholder', {
       id: d.id,
       clientId: client.id,
       name: d.name,
@@ -168,13 +168,13 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
               now={now}
               focusField={focusField}
               onFocusHandled={() => setFocusField(null)}
-              onSave={async (key, value) => { await run(async () => callOp('setHandoffValue', (await ensure()).id, key, value)); }}
-              onOwners={async (o) => { await run(async () => callOp('setHandoffOwners', (await ensure()).id, o)); }}
+              onSave={async (key, value) => { await run(async () => call('setHandoffValue', (await ensure()).id, key, value)); }}
+              onOwners={async (o) => { await run(async () => call('setHandoffOwners', (await ensure()).id, o)); }}
               onSubmit={async () => {
-                await run(async () => callOp('submitHandoff', (await ensure()).id, { actor, gapFields: gaps.filter((g) => g.required).map((g) => g.field), completeness }));
+                await run(async () => call('submitHandoff', (await ensure()).id, { actor, gapFields: gaps.filter((g) => g.required).map((g) => g.field), completeness }));
               }}
-              onAccept={async () => { if (handoff) await run(() => callOp('acceptHandoff', handoff.id, actor)); }}
-              onReject={async (reasons) => { if (handoff) await run(() => callOp('rejectHandoff', handoff.id, actor, reasons)); }}
+              onAccept={async () => { if (handoff) await run(() => call('acceptHandoff', handoff.id, actor)); }}
+              onReject={async (reasons) => { if (handoff) await run(() => call('rejectHandoff', handoff.id, actor, reasons)); }}
               onAddStakeholder={() => { setAddPerson(true); setTab('people'); }}
             />
           </div>
@@ -188,7 +188,7 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
             suggestions={sf.suggestions}
             suggestionsNote={sf.note}
             onSave={async (d) => { await run(() => saveStakeholderDraft(d)); setAddPerson(false); }}
-            onRemove={async (id) => { await run(() => callOp('removeStakeholder', id)); }}
+            onRemove={async (id) => { await run(() => call('removeStakeholder', id)); }}
           />
         ) : null}
         {tab === 'objective' ? (
@@ -198,10 +198,10 @@ export function ClientPanel({ bundle, deal, stage, isWonStage, actor, salesforce
             stakeholders={stakeholders}
             contractSignedAt={firstEventAt(bundle.events, 'contract_signed')}
             now={now}
-            onCreate={async () => { await run(() => callOp('ensureObjective', client.id)); }}
-            onEdit={async (c) => { if (objective) await run(() => callOp('editObjective', objective.id, c)); }}
-            onSign={async (role, who) => { if (objective) await run(() => callOp('signObjective', objective.id, role, who, actor)); }}
-            onReviewed={async () => { if (objective) await run(() => callOp('markObjectiveReviewed', objective.id)); }}
+            onCreate={async () => { await run(() => call('ensureObjective', client.id)); }}
+            onEdit={async (c) => { if (objective) await run(() => call('editObjective', objective.id, c)); }}
+            onSign={async (role, who) => { if (objective) await run(() => call('signObjective', objective.id, role, who, actor)); }}
+            onReviewed={async () => { if (objective) await run(() => call('markObjectiveReviewed', objective.id)); }}
           />
         ) : null}
         {tab === 'decisions' ? (

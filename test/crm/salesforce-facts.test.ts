@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSalesforceOpportunity } from '../../lib/background/salesforce';
 import { sourceLines, UNREAD_WORDING, withApiAnswer, type ShownFacts } from '../../lib/crm/facts';
-import { saveLocalSettings } from '../../lib/settings/local';
+import { changeLocalSettings } from '../../lib/settings/local';
 import { type FakeSalesforce, OPP_ID, startFakeSalesforce } from './salesforce-server';
 
 const PAGE = 'https://acme.lightning.force.com';
@@ -28,7 +28,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   Object.assign(browser.permissions, { contains: vi.fn(async () => true) });
   Object.assign(browser, { cookies: { get: vi.fn(async () => ({ name: 'sid', value: session })) } });
-  await saveLocalSettings({ readFromSalesforce: true });
+  await changeLocalSettings({ readFromSalesforce: true });
 });
 
 /** The page of opportunity-no-path.html: a title, no stage. */
@@ -70,7 +70,7 @@ describe('the stage and won flag from Salesforce’s API where the page shows no
   });
 
   it('asks nothing of Salesforce and says nothing of its API while "Read from Salesforce" is off', async () => {
-    await saveLocalSettings({ readFromSalesforce: false });
+    await changeLocalSettings({ readFromSalesforce: false });
     org.requests.length = 0;
     const { facts, apiNote } = await factsWith('won');
     expect(facts.unread).toEqual(['stage']);
