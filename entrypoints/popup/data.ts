@@ -10,7 +10,7 @@
  * its values through `useDataLayer()`.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ClientDecisionContext } from '../../lib/db/popup-queries';
+import type { ClientDecisionContext } from '../../lib/decisions/context';
 import { localSource } from '../../lib/data/local-source';
 import { FALLBACK_PROFILE, type Person } from '../../lib/domain/people';
 import type { CrmLink, CrmRef } from '../../lib/domain/schemas';

@@ -24,9 +24,9 @@ export const queries = {
   /** The sync status line's facts (pages describe them with `describeSyncStatus`). */
   syncStatus: () => import('../sync/status').then((m) => m.loadSyncStatus),
   /** Every client's id, name and CRM ids, for the popup's search. */
-  searchableClients: () => import('../db/popup-queries').then((m) => m.loadSearchableClients),
+  searchableClients: () => import('../search/query').then((m) => m.loadSearchableClients),
   /** One client's stakeholders and recent decisions with their circulations, for the decision form. */
-  clientDecisionContext: () => import('../db/popup-queries').then((m) => m.loadClientDecisionContext),
+  clientDecisionContext: () => import('../decisions/context').then((m) => m.loadClientDecisionContext),
   /** My queue and the links of its clients. */
   myQueue: () => import('../queue/query').then((m) => m.loadMyQueue),
   /** The dashboard's metrics. */
