@@ -309,11 +309,6 @@ export class SyncEngine {
   }
 }
 
-/** Run one sync with a fresh engine. */
-export function runSync(options: SyncEngineOptions): Promise<SyncRunResult> {
-  return new SyncEngine(options).run();
-}
-
 /** Delete outbox rows the server acknowledged (ids ≤ `last`); returns how many. */
 async function ackThrough(db: BatonDb, last: number): Promise<number> {
   if (last < 1) return 0;

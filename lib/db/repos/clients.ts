@@ -68,8 +68,3 @@ export async function recordDealStage(db: BatonDb, dealId: string, stage: string
   if (!deal || (deal.stage === stage && (isWon === null || deal.isWon === isWon))) return;
   await putRow(db, 'deals', { ...deal, stage, isWon: isWon ?? deal.isWon, stageReadAt: now });
 }
-
-/** Rename or re-own a client. */
-export async function saveClient(db: BatonDb, client: Client): Promise<Client> {
-  return putRow(db, 'clients', client);
-}
